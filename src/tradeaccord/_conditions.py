@@ -1,0 +1,308 @@
+"""The condition algebra: pure data describing when something holds.
+
+A condition is a tree of frozen nodes. Leaves ask about facts (an event
+happened, a commitment was performed, an agreement is in force, a date is
+reached); combinators join them with Kleene's three-valued logic; ``Delay``
+shifts a condition by a named day-count rule. Nothing here evaluates: the
+engine gives a condition its meaning over time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import TypeAlias, final
+
+import attrs
+
+from ._calendar import DAY_COUNT_TYPES, DayCount
+from ._vocabulary import EventKind
+from ._validators import identifier, instance_of, optional
+from .errors import ModelTypeError, ModelValueError
+
+__all__ = [
+    "AllOf",
+    "AnyOf",
+    "AtLeast",
+    "Condition",
+    "DateReached",
+    "Delay",
+    "Fulfilled",
+    "InForce",
+    "Not",
+    "Occurred",
+    "approved_by",
+    "walk",
+]
+
+
+class _Operators:
+    """The ``&``, ``|`` and ``~`` operators shared by every condition node."""
+
+    __slots__ = ()
+
+    def __and__(self, other: Condition) -> AllOf:
+        left = self.items if isinstance(self, AllOf) else (self,)
+        right = other.items if isinstance(other, AllOf) else (other,)
+        return AllOf(*left, *right)  # type: ignore[arg-type]
+
+    def __or__(self, other: Condition) -> AnyOf:
+        left = self.items if isinstance(self, AnyOf) else (self,)
+        right = other.items if isinstance(other, AnyOf) else (other,)
+        return AnyOf(*left, *right)  # type: ignore[arg-type]
+
+    def __invert__(self) -> Not:
+        return Not(self)  # type: ignore[arg-type]
+
+
+@final
+@attrs.frozen
+class Occurred(_Operators):
+    """An event of a kind, optionally by a party (or official) about a target, has happened.
+
+    Examples:
+        >>> from tradeaccord import EventKind
+        >>> Occurred(EventKind.APPROVAL, party="USA", target="london-2025").describe()
+        'approval by USA of london-2025'
+    """
+
+    kind: EventKind = attrs.field(validator=instance_of(EventKind))
+    party: str | None = attrs.field(default=None, kw_only=True, validator=optional(identifier))
+    target: str | None = attrs.field(default=None, kw_only=True, validator=optional(identifier))
+    official: str | None = attrs.field(default=None, kw_only=True, validator=optional(identifier))
+
+    def describe(self) -> str:
+        """The condition in words."""
+        text = self.kind.value.replace("_", " ")
+        if self.party is not None:
+            text += f" by {self.party}"
+        if self.official is not None:
+            text += f" ({self.official})"
+        if self.target is not None:
+            text += f" of {self.target}"
+        return text
+
+
+@final
+@attrs.frozen
+class Fulfilled(_Operators):
+    """A commitment has been performed (a performance event about it happened).
+
+    Examples:
+        >>> Fulfilled("london-2025/cn-rare-earth-approvals").describe()
+        'london-2025/cn-rare-earth-approvals performed'
+    """
+
+    commitment: str = attrs.field(validator=identifier)
+
+    def describe(self) -> str:
+        """The condition in words."""
+        return f"{self.commitment} performed"
+
+
+@final
+@attrs.frozen
+class InForce(_Operators):
+    """Another agreement is in force.
+
+    Examples:
+        >>> InForce("geneva-2025").describe()
+        'geneva-2025 in force'
+    """
+
+    agreement: str = attrs.field(validator=identifier)
+
+    def describe(self) -> str:
+        """The condition in words."""
+        return f"{self.agreement} in force"
+
+
+@final
+@attrs.frozen
+class DateReached(_Operators):
+    """A date has been reached: FALSE before ``on``, TRUE from ``on``.
+
+    Examples:
+        >>> import datetime as dt
+        >>> DateReached(dt.date(2025, 5, 14)).describe()
+        'date 2025-05-14 reached'
+    """
+
+    on: dt.date = attrs.field(validator=instance_of(dt.date))
+
+    def describe(self) -> str:
+        """The condition in words."""
+        return f"date {self.on.isoformat()} reached"
+
+
+def _conditions(instance: object, attribute: attrs.Attribute[tuple[object, ...]], value: tuple[object, ...]) -> None:
+    for index, item in enumerate(value):
+        if not isinstance(item, _NODE_TYPES):
+            raise ModelTypeError(
+                f"{type(instance).__name__}.{attribute.name}[{index}] must be a condition, "
+                f"got {type(item).__name__}"
+            )
+
+
+@final
+@attrs.frozen(init=False)
+class AllOf(_Operators):
+    """Every item holds (Kleene conjunction). ``AllOf()`` with no items is TRUE.
+
+    Examples:
+        >>> a, b = InForce("a"), InForce("b")
+        >>> (a & b) == AllOf(a, b)
+        True
+    """
+
+    items: tuple[Condition, ...] = attrs.field(validator=_conditions)
+
+    def __init__(self, *items: Condition) -> None:
+        self.__attrs_init__(items)  # type: ignore[attr-defined]
+
+    def describe(self) -> str:
+        """The condition in words."""
+        return "all of" if self.items else "always (nothing required)"
+
+
+@final
+@attrs.frozen(init=False)
+class AnyOf(_Operators):
+    """At least one item holds (Kleene disjunction). ``AnyOf()`` with no items is FALSE.
+
+    Examples:
+        >>> a, b = InForce("a"), InForce("b")
+        >>> (a | b) == AnyOf(a, b)
+        True
+    """
+
+    items: tuple[Condition, ...] = attrs.field(validator=_conditions)
+
+    def __init__(self, *items: Condition) -> None:
+        self.__attrs_init__(items)  # type: ignore[attr-defined]
+
+    def describe(self) -> str:
+        """The condition in words."""
+        return "any of" if self.items else "never (no alternative)"
+
+
+@final
+@attrs.frozen
+class Not(_Operators):
+    """The item does not hold (Kleene negation).
+
+    Examples:
+        >>> ~InForce("a") == Not(InForce("a"))
+        True
+    """
+
+    item: Condition = attrs.field()
+
+    @item.validator
+    def _check(self, attribute: attrs.Attribute[Condition], value: Condition) -> None:
+        _conditions(self, attribute, (value,))
+
+    def describe(self) -> str:
+        """The condition in words."""
+        return "not"
+
+
+def _count_in_range(instance: AtLeast, attribute: attrs.Attribute[int], value: int) -> None:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise ModelTypeError(f"AtLeast.n must be an int, got {type(value).__name__}")
+    if not 1 <= value <= len(instance.items):
+        raise ModelValueError(f"AtLeast.n must be between 1 and {len(instance.items)} (the number of items), got {value}")
+
+
+@final
+@attrs.frozen(init=False)
+class AtLeast(_Operators):
+    """At least ``n`` of the items hold.
+
+    TRUE when ``n`` items are TRUE, FALSE when fewer than ``n`` items could still
+    be TRUE (counting UNKNOWN ones), UNKNOWN otherwise.
+
+    Examples:
+        >>> AtLeast(2, InForce("a"), InForce("b"), InForce("c")).describe()
+        'at least 2 of 3'
+    """
+
+    items: tuple[Condition, ...] = attrs.field(validator=_conditions)
+    n: int = attrs.field(validator=_count_in_range)
+
+    def __init__(self, n: int, *items: Condition) -> None:
+        self.__attrs_init__(items, n)  # type: ignore[attr-defined]
+
+    def describe(self) -> str:
+        """The condition in words."""
+        return f"at least {self.n} of {len(self.items)}"
+
+
+@final
+@attrs.frozen
+class Delay(_Operators):
+    """Holds from the date a day-count rule gives for the first day ``item`` holds.
+
+    "On the 30th day after the date on which both approvals are given" is
+    ``Delay(both_approvals, NthDayAfter(30))``. Once the inner condition has held,
+    the delayed condition keeps holding from the computed date on.
+
+    Examples:
+        >>> from tradeaccord import NthDayAfter
+        >>> Delay(InForce("a"), NthDayAfter(30)).describe()
+        'on the 30th day after'
+    """
+
+    item: Condition = attrs.field()
+    rule: DayCount = attrs.field(validator=instance_of(DAY_COUNT_TYPES))
+
+    @item.validator
+    def _check(self, attribute: attrs.Attribute[Condition], value: Condition) -> None:
+        _conditions(self, attribute, (value,))
+
+    def describe(self) -> str:
+        """The condition in words."""
+        return self.rule.describe()
+
+
+Condition: TypeAlias = Occurred | Fulfilled | InForce | DateReached | AllOf | AnyOf | Not | AtLeast | Delay
+"""Any condition node: a leaf, a combinator or a delay."""
+
+_NODE_TYPES = (Occurred, Fulfilled, InForce, DateReached, AllOf, AnyOf, Not, AtLeast, Delay)
+
+
+def children(node: Condition) -> tuple[Condition, ...]:
+    """The direct sub-conditions of ``node`` (empty for a leaf)."""
+    if isinstance(node, AllOf | AnyOf | AtLeast):
+        return node.items
+    if isinstance(node, Not | Delay):
+        return (node.item,)
+    return ()
+
+
+def walk(node: Condition) -> Iterator[tuple[str, Condition]]:
+    """Every node of a condition tree, depth first, with its path from the root.
+
+    Examples:
+        >>> [path for path, _ in walk(InForce("a") & ~InForce("b"))]
+        ['', '.items[0]', '.items[1]', '.items[1].item']
+    """
+    stack: list[tuple[str, Condition]] = [("", node)]
+    while stack:
+        path, current = stack.pop()
+        yield path, current
+        if isinstance(current, Not | Delay):
+            stack.append((f"{path}.item", current.item))
+        else:
+            kids = children(current)
+            stack.extend((f"{path}.items[{i}]", kid) for i, kid in reversed(list(enumerate(kids))))
+
+
+def approved_by(party: str, target: str, *, official: str | None = None) -> Occurred:
+    """Shorthand for ``Occurred(EventKind.APPROVAL, party=party, target=target)``.
+
+    Examples:
+        >>> approved_by("USA", "london-2025") & approved_by("CHN", "london-2025")
+        AllOf(items=(Occurred(kind=<EventKind.APPROVAL: 'approval'>, party='USA', target='london-2025', official=None), Occurred(kind=<EventKind.APPROVAL: 'approval'>, party='CHN', target='london-2025', official=None)))
+    """
+    return Occurred(EventKind.APPROVAL, party=party, target=target, official=official)

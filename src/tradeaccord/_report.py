@@ -1,0 +1,211 @@
+"""The immutable results of an evaluation: statuses, explanations, what is missing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from typing import final
+
+import attrs
+
+from ._model import Source
+from ._truth import Truth
+from ._vocabulary import Action, Confidence, EventKind
+from .errors import UnknownIdError
+
+__all__ = [
+    "AgreementReport",
+    "AgreementStatus",
+    "Alternative",
+    "Citation",
+    "CommitmentReport",
+    "CommitmentStatus",
+    "Deontic",
+    "Explanation",
+    "Need",
+    "Report",
+]
+
+REPORT_FORMAT = 1
+"""The version of the report's data layout; bumped when fields change meaning."""
+
+
+class AgreementStatus(enum.Enum):
+    """Where an agreement stands on a day."""
+
+    NOT_CONCLUDED = "not_concluded"
+    AWAITING_ENTRY_INTO_FORCE = "awaiting_entry_into_force"
+    UNDETERMINED = "undetermined"
+    IN_FORCE = "in_force"
+    SUSPENDED = "suspended"
+    EXPIRED = "expired"
+    TERMINATED = "terminated"
+    LAPSED = "lapsed"
+
+
+class CommitmentStatus(enum.Enum):
+    """Where a commitment stands on a day.
+
+    ``CONDITIONAL``: waiting for its agreement to be in force or its condition
+    to hold. ``ACTIVE``: it binds its party now. ``PERFORMED``: the party did
+    what it undertook. ``ENDED``: it no longer binds (term run out, terminated,
+    agreement no longer in force). ``UNDETERMINED``: the facts do not settle it.
+    """
+
+    CONDITIONAL = "conditional"
+    ACTIVE = "active"
+    PERFORMED = "performed"
+    ENDED = "ended"
+    UNDETERMINED = "undetermined"
+
+
+class Deontic(enum.Enum):
+    """Whether a commitment has been honoured, on the day of the report."""
+
+    NOT_APPLICABLE = "not_applicable"
+    PENDING = "pending"
+    FULFILLED = "fulfilled"
+    VIOLATED = "violated"
+
+
+@final
+@attrs.frozen(kw_only=True)
+class Citation:
+    """An event an explanation relies on, with its sources."""
+
+    event: str
+    date: dt.date
+    kind: EventKind
+    summary: str
+    confidence: Confidence
+    party: str | None = None
+    sources: tuple[Source, ...] = ()
+
+
+@final
+@attrs.frozen(kw_only=True)
+class Explanation:
+    """One node of an explanation tree: a rule, a condition or a fact, and its value.
+
+    ``value`` is the node's truth on the report's day (``None`` for nodes that
+    only group others); ``since`` the first day of the run of that value
+    (``None``: since the beginning of time).
+    """
+
+    label: str
+    value: Truth | None = None
+    since: dt.date | None = None
+    citations: tuple[Citation, ...] = ()
+    children: tuple[Explanation, ...] = ()
+
+    def walk(self) -> tuple[Explanation, ...]:
+        """This node and every node below it, depth first."""
+        out: list[Explanation] = [self]
+        for child in self.children:
+            out.extend(child.walk())
+        return tuple(out)
+
+
+@final
+@attrs.frozen(kw_only=True)
+class Need:
+    """One thing still outstanding: an event, a date, a waiting period...
+
+    ``kind`` is one of ``"event"``, ``"performance"``, ``"agreement"``,
+    ``"date"``, ``"wait"``, ``"absence"``, ``"confirmation"``, ``"count"``.
+    """
+
+    kind: str
+    description: str
+
+
+@final
+@attrs.frozen(kw_only=True)
+class Alternative:
+    """A set of needs that together would make the condition hold."""
+
+    needs: tuple[Need, ...]
+
+    def describe(self) -> str:
+        """The needs joined in words."""
+        return " and ".join(n.description for n in self.needs)
+
+
+@final
+@attrs.frozen(kw_only=True)
+class CommitmentReport:
+    """The status of one commitment on the report's day."""
+
+    id: str
+    by: str
+    action: Action
+    summary: str
+    status: CommitmentStatus
+    since: dt.date | None
+    deontic: Deontic
+    rule: str
+    reason: str
+    due: dt.date | None = None
+    explanation: Explanation
+    missing: tuple[Alternative, ...] = ()
+
+
+@final
+@attrs.frozen(kw_only=True)
+class AgreementReport:
+    """The status of one agreement on the report's day, with why and what is missing."""
+
+    id: str
+    title: str
+    status: AgreementStatus
+    in_force: Truth
+    in_force_since: dt.date | None
+    entered_into_force: dt.date | None
+    rule: str
+    reason: str
+    explanation: Explanation
+    missing: tuple[Alternative, ...] = ()
+    commitments: tuple[CommitmentReport, ...] = ()
+
+    def commitment(self, commitment_id: str) -> CommitmentReport:
+        """The report of one of this agreement's commitments."""
+        for report in self.commitments:
+            if report.id == commitment_id:
+                return report
+        raise UnknownIdError("commitment", commitment_id, (c.id for c in self.commitments))
+
+    def missing_descriptions(self) -> tuple[str, ...]:
+        """What is missing, in words: each need if there is one way forward, else each way."""
+        return describe_missing(self.missing)
+
+
+def describe_missing(missing: tuple[Alternative, ...]) -> tuple[str, ...]:
+    """Needs in words: the needs of the only alternative, or one line per alternative."""
+    if len(missing) == 1:
+        return tuple(n.description for n in missing[0].needs)
+    return tuple(f"either: {a.describe()}" for a in missing)
+
+
+@final
+@attrs.frozen(kw_only=True)
+class Report:
+    """Everything an evaluation found, as of one day. Immutable data; render it to read it.
+
+    Attributes:
+        format: the version of this data layout (see the JSON output reference).
+    """
+
+    as_of: dt.date
+    agreements: tuple[AgreementReport, ...]
+    format: int = REPORT_FORMAT
+
+    def agreement(self, agreement_id: str) -> AgreementReport:
+        """The report of one agreement.
+
+        Raises:
+            UnknownIdError: the report has no such agreement.
+        """
+        for report in self.agreements:
+            if report.id == agreement_id:
+                return report
+        raise UnknownIdError("agreement", agreement_id, (a.id for a in self.agreements))

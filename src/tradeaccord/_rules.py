@@ -1,0 +1,780 @@
+"""The rules engine: ordered, named rules that turn timelines into statuses.
+
+A rule is a pure function from a context (the dataset, the day, the item and
+its timelines) to a [`Finding`][tradeaccord.Finding], or ``None`` when it does not
+apply. The first rule of a [`RuleSet`][tradeaccord.RuleSet] that returns a
+finding decides the status.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections.abc import Callable, Iterable
+from typing import Generic, TypeVar, final
+
+import attrs
+
+from ._conditions import (
+    AllOf,
+    AnyOf,
+    AtLeast,
+    Condition,
+    DateReached,
+    Delay,
+    Fulfilled,
+    InForce,
+    Not,
+    Occurred,
+    children,
+)
+from ._engine import AgreementTimelines, CommitmentTimelines, Engine, EvidencePolicy, apply_rule
+from ._model import Agreement, Commitment, Dataset, Event
+from ._report import (
+    AgreementReport,
+    AgreementStatus,
+    Alternative,
+    Citation,
+    CommitmentReport,
+    CommitmentStatus,
+    Deontic,
+    Explanation,
+    Need,
+    Report,
+)
+from ._truth import Truth
+from ._validators import instance_of
+from .errors import RuleSetError
+
+__all__ = [
+    "AgreementContext",
+    "CommitmentContext",
+    "Finding",
+    "Rule",
+    "RuleSet",
+    "evaluate",
+    "explain",
+    "missing",
+]
+
+T, F, U = Truth.TRUE, Truth.FALSE, Truth.UNKNOWN
+MAX_ALTERNATIVES = 16
+"""At most this many alternative ways forward are listed for one condition."""
+
+
+# ---------------------------------------------------------------- explanations
+
+
+def cite(engine: Engine, event: Event) -> Citation:
+    """A citation of ``event`` with its sources resolved."""
+    return Citation(
+        event=event.id,
+        date=event.date,
+        kind=event.kind,
+        summary=event.summary,
+        confidence=event.confidence,
+        party=event.party,
+        sources=tuple(engine.dataset.source(s) for s in event.sources),
+    )
+
+
+def explain(engine: Engine, node: Condition, as_of: dt.date) -> Explanation:
+    """The explanation tree of a condition on ``as_of``: each node, its value and facts."""
+    history = engine.condition(node)
+    value = history.at(as_of)
+    citations: tuple[Citation, ...] = ()
+    label = node.describe()
+    if isinstance(node, Occurred | Fulfilled):
+        citations = tuple(cite(engine, e) for e in engine.events_for(node) if e.date <= as_of)
+    elif isinstance(node, Delay):
+        inner = engine.condition(node.item)
+        start = inner.first(T)
+        if inner.initial is not T and start is not None and start <= as_of:
+            label = f"{label} {start.isoformat()}: from {apply_rule(node.rule, start).isoformat()}"
+    kids = tuple(explain(engine, child, as_of) for child in children(node))
+    return Explanation(
+        label=label, value=value, since=history.since(as_of), citations=citations, children=kids
+    )
+
+
+def _cross(groups: list[tuple[Alternative, ...]]) -> tuple[Alternative, ...]:
+    combined: list[Alternative] = []
+    for choice in itertools.product(*groups):
+        needs: list[Need] = []
+        for alternative in choice:
+            needs.extend(n for n in alternative.needs if n not in needs)
+        combined.append(Alternative(needs=tuple(needs)))
+        if len(combined) >= MAX_ALTERNATIVES:
+            break
+    return _minimal(combined)
+
+
+def _minimal(alternatives: Iterable[Alternative]) -> tuple[Alternative, ...]:
+    """Drop duplicates and alternatives that ask for more than another one does."""
+    unique: list[Alternative] = []
+    for alternative in alternatives:
+        if alternative not in unique:
+            unique.append(alternative)
+    sets = [set(a.needs) for a in unique]
+    keep = [
+        a
+        for i, a in enumerate(unique)
+        if not any(j != i and sets[j] < sets[i] for j in range(len(unique)))
+    ]
+    keep.sort(key=lambda a: len(a.needs))
+    return tuple(keep[:MAX_ALTERNATIVES])
+
+
+def missing(engine: Engine, node: Condition, as_of: dt.date) -> tuple[Alternative, ...]:
+    """The smallest sets of outstanding facts that would make ``node`` hold.
+
+    Empty when the condition already holds on ``as_of``. Each alternative is a
+    set of needs; any one alternative would do. At most ``MAX_ALTERNATIVES`` are
+    listed.
+    """
+    value = engine.condition(node).at(as_of)
+    if value is T:
+        return ()
+    if isinstance(node, Occurred | Fulfilled):
+        kind = "performance" if isinstance(node, Fulfilled) else "event"
+        if value is U:
+            return (Alternative(needs=(Need(kind="confirmation", description=f"confirmation of {node.describe()}"),)),)
+        return (Alternative(needs=(Need(kind=kind, description=node.describe()),)),)
+    if isinstance(node, DateReached):
+        return (Alternative(needs=(Need(kind="date", description=node.describe()),)),)
+    if isinstance(node, InForce):
+        return (Alternative(needs=(Need(kind="agreement", description=node.describe()),)),)
+    if isinstance(node, Not):
+        return (Alternative(needs=(Need(kind="absence", description=f"not {node.item.describe()}"),)),)
+    if isinstance(node, AllOf):
+        groups = [missing(engine, item, as_of) for item in node.items]
+        return _cross([g for g in groups if g])
+    if isinstance(node, AnyOf):
+        return _minimal(a for item in node.items for a in missing(engine, item, as_of))
+    if isinstance(node, AtLeast):
+        outstanding = [item for item in node.items if engine.condition(item).at(as_of) is not T]
+        needed = node.n - (len(node.items) - len(outstanding))
+        combos = list(itertools.islice(itertools.combinations(outstanding, needed), MAX_ALTERNATIVES + 1))
+        if len(combos) > MAX_ALTERNATIVES:
+            return (Alternative(needs=(Need(
+                kind="count",
+                description=f"{needed} more of: " + "; ".join(i.describe() for i in outstanding),
+            ),)),)
+        return _minimal(
+            a for combo in combos for a in _cross([missing(engine, i, as_of) for i in combo])
+        )
+    if isinstance(node, Delay):
+        inner = engine.condition(node.item)
+        start = inner.first(T)
+        if start is not None and start <= as_of:
+            effective = apply_rule(node.rule, start)
+            return (Alternative(needs=(Need(
+                kind="wait",
+                description=f"date {effective.isoformat()} reached ({node.rule.describe()} {start.isoformat()})",
+            ),)),)
+        wait = Need(kind="wait", description=f"then {node.rule.describe()} that day")
+        return tuple(
+            Alternative(needs=a.needs + ((wait,) if node.rule.describe() != "on the same day" else ()))
+            for a in missing(engine, node.item, as_of)
+        )
+    return ()
+
+
+# ------------------------------------------------------------------- contexts
+
+
+@final
+@attrs.frozen(kw_only=True)
+class AgreementContext:
+    """What an agreement rule can read: the day, the agreement and its timelines."""
+
+    as_of: dt.date
+    dataset: Dataset
+    agreement: Agreement
+    timelines: AgreementTimelines
+    engine: Engine = attrs.field(repr=False)
+
+    def explain(self, node: Condition) -> Explanation:
+        """The explanation tree of any condition on this context's day."""
+        return explain(self.engine, node, self.as_of)
+
+    def missing(self, node: Condition) -> tuple[Alternative, ...]:
+        """What ``node`` still waits for on this context's day."""
+        return missing(self.engine, node, self.as_of)
+
+
+@final
+@attrs.frozen(kw_only=True)
+class CommitmentContext:
+    """What a commitment rule can read: the day, the commitment, its agreement, timelines."""
+
+    as_of: dt.date
+    dataset: Dataset
+    agreement: Agreement
+    commitment: Commitment
+    timelines: CommitmentTimelines
+    engine: Engine = attrs.field(repr=False)
+
+    def explain(self, node: Condition) -> Explanation:
+        """The explanation tree of any condition on this context's day."""
+        return explain(self.engine, node, self.as_of)
+
+    def missing(self, node: Condition) -> tuple[Alternative, ...]:
+        """What ``node`` still waits for on this context's day."""
+        return missing(self.engine, node, self.as_of)
+
+
+S = TypeVar("S", AgreementStatus, CommitmentStatus)
+C = TypeVar("C", AgreementContext, CommitmentContext)
+
+
+@final
+@attrs.frozen(kw_only=True)
+class Finding(Generic[S]):
+    """What a rule concluded: a status, since when, why, and what is missing."""
+
+    status: S
+    reason: str
+    since: dt.date | None = None
+    explanation: tuple[Explanation, ...] = ()
+    missing: tuple[Alternative, ...] = ()
+
+
+@final
+@attrs.frozen(kw_only=True)
+class Rule(Generic[C, S]):
+    """A named rule: a pure function from a context to a finding, or ``None``.
+
+    Examples:
+        >>> from tradeaccord import AgreementStatus
+        >>> always_in_force = Rule(
+        ...     name="treat-as-in-force",
+        ...     summary="Every agreement counts as in force.",
+        ...     check=lambda ctx: Finding(status=AgreementStatus.IN_FORCE, reason="assumed"),
+        ... )
+        >>> always_in_force.name
+        'treat-as-in-force'
+    """
+
+    name: str = attrs.field(validator=instance_of(str))
+    summary: str = attrs.field(validator=instance_of(str))
+    check: Callable[[C], Finding[S] | None]
+
+
+def _names(rules: tuple[Rule, ...], kind: str) -> None:  # type: ignore[type-arg]
+    seen: set[str] = set()
+    for rule in rules:
+        if rule.name in seen:
+            raise RuleSetError(f"two {kind} rules are named {rule.name!r}")
+        seen.add(rule.name)
+
+
+@final
+@attrs.frozen(kw_only=True)
+class RuleSet:
+    """Ordered agreement rules and commitment rules; the first that finds decides.
+
+    Examples:
+        >>> rules = RuleSet.default()
+        >>> [r.name for r in rules.agreement_rules][:3]
+        ['terminated', 'lapsed', 'expired']
+        >>> rules.without("suspended").agreement_names()[:4]
+        ('terminated', 'lapsed', 'expired', 'in-force')
+    """
+
+    agreement_rules: tuple[Rule[AgreementContext, AgreementStatus], ...]
+    commitment_rules: tuple[Rule[CommitmentContext, CommitmentStatus], ...]
+
+    def __attrs_post_init__(self) -> None:
+        _names(self.agreement_rules, "agreement")
+        _names(self.commitment_rules, "commitment")
+
+    @classmethod
+    def default(cls) -> RuleSet:
+        """The rules tradeaccord applies unless told otherwise."""
+        return cls(agreement_rules=DEFAULT_AGREEMENT_RULES, commitment_rules=DEFAULT_COMMITMENT_RULES)
+
+    def agreement_names(self) -> tuple[str, ...]:
+        """The agreement rule names, in order."""
+        return tuple(r.name for r in self.agreement_rules)
+
+    def commitment_names(self) -> tuple[str, ...]:
+        """The commitment rule names, in order."""
+        return tuple(r.name for r in self.commitment_rules)
+
+    def _place(self, rules: tuple[Rule, ...], rule: Rule, before: str | None, after: str | None) -> tuple[Rule, ...]:  # type: ignore[type-arg]
+        if before is not None and after is not None:
+            raise RuleSetError("give at most one of before= and after=")
+        anchor = before if before is not None else after
+        if anchor is None:
+            return (*rules, rule)
+        names = [r.name for r in rules]
+        if anchor not in names:
+            raise RuleSetError(f"no rule named {anchor!r} (rules: {', '.join(names)})")
+        index = names.index(anchor) + (0 if before is not None else 1)
+        return (*rules[:index], rule, *rules[index:])
+
+    def with_agreement_rule(
+        self, rule: Rule[AgreementContext, AgreementStatus], *, before: str | None = None, after: str | None = None
+    ) -> RuleSet:
+        """A copy with ``rule`` added (at the end, or before/after a named rule)."""
+        return attrs.evolve(self, agreement_rules=self._place(self.agreement_rules, rule, before, after))
+
+    def with_commitment_rule(
+        self, rule: Rule[CommitmentContext, CommitmentStatus], *, before: str | None = None, after: str | None = None
+    ) -> RuleSet:
+        """A copy with ``rule`` added to the commitment rules."""
+        return attrs.evolve(self, commitment_rules=self._place(self.commitment_rules, rule, before, after))
+
+    def without(self, name: str) -> RuleSet:
+        """A copy without the agreement or commitment rule called ``name``."""
+        if name not in self.agreement_names() and name not in self.commitment_names():
+            raise RuleSetError(
+                f"no rule named {name!r} (rules: {', '.join(self.agreement_names() + self.commitment_names())})"
+            )
+        return attrs.evolve(
+            self,
+            agreement_rules=tuple(r for r in self.agreement_rules if r.name != name),
+            commitment_rules=tuple(r for r in self.commitment_rules if r.name != name),
+        )
+
+    def replacing(self, name: str, rule: Rule) -> RuleSet:  # type: ignore[type-arg]
+        """A copy with the rule called ``name`` replaced by ``rule`` in the same place."""
+        if name in self.agreement_names():
+            return attrs.evolve(
+                self, agreement_rules=tuple(rule if r.name == name else r for r in self.agreement_rules)
+            )
+        if name in self.commitment_names():
+            return attrs.evolve(
+                self, commitment_rules=tuple(rule if r.name == name else r for r in self.commitment_rules)
+            )
+        raise RuleSetError(
+            f"no rule named {name!r} (rules: {', '.join(self.agreement_names() + self.commitment_names())})"
+        )
+
+
+# --------------------------------------------------------------- default rules
+
+
+def _fact(label: str, history: object, ctx: AgreementContext | CommitmentContext) -> Explanation:
+    from ._timeline import Timeline
+
+    assert isinstance(history, Timeline)
+    return Explanation(label=label, value=history.at(ctx.as_of), since=history.since(ctx.as_of))
+
+
+def _about(ctx: AgreementContext | CommitmentContext, target: str, *kinds: object) -> tuple[Citation, ...]:
+    return tuple(
+        cite(ctx.engine, e)
+        for e in ctx.engine.events_about(target, *kinds)  # type: ignore[arg-type]
+        if e.date <= ctx.as_of
+    )
+
+
+def _entry(ctx: AgreementContext) -> Explanation:
+    """The entry-into-force part of an agreement's explanation."""
+    agreement, tl = ctx.agreement, ctx.timelines
+    parts: list[Explanation] = []
+    if agreement.concluded is not None:
+        parts.append(_fact(f"concluded on {agreement.concluded.isoformat()}", tl.concluded, ctx))
+    else:
+        parts.append(_fact("concluded", tl.concluded, ctx))
+    clause = agreement.entry_into_force
+    if clause is not None:
+        parts.append(ctx.explain(clause.when))
+    label = "entry into force"
+    if clause is not None:
+        label += f" ({clause.effective.describe()} the condition first holds)"
+        if clause.deadline is not None:
+            label += f", deadline {clause.deadline.isoformat()}"
+    return Explanation(
+        label=label, value=tl.entered.at(ctx.as_of), since=tl.entered.since(ctx.as_of), children=tuple(parts)
+    )
+
+
+def _agreement_missing(ctx: AgreementContext) -> tuple[Alternative, ...]:
+    agreement = ctx.agreement
+    clause = agreement.entry_into_force
+    if clause is None:
+        return () if agreement.concluded is not None else (
+            Alternative(needs=(Need(kind="event", description=f"conclusion of {agreement.id}"),)),
+        )
+    needs = ctx.missing(Delay(clause.when, clause.effective))
+    if ctx.timelines.concluded.at(ctx.as_of) is not T:
+        conclusion = Need(kind="event", description=f"conclusion of {agreement.id}")
+        needs = tuple(Alternative(needs=(conclusion, *a.needs)) for a in needs) or (
+            Alternative(needs=(conclusion,)),
+        )
+    return needs
+
+
+def _terminated(ctx: AgreementContext) -> Finding[AgreementStatus] | None:
+    tl = ctx.timelines.terminated
+    if tl.at(ctx.as_of) is not T:
+        return None
+    return Finding(
+        status=AgreementStatus.TERMINATED,
+        reason=f"terminated on {tl.since(ctx.as_of)}",
+        since=tl.since(ctx.as_of),
+        explanation=(Explanation(
+            label="termination recorded", value=T, since=tl.since(ctx.as_of),
+            citations=_about(ctx, ctx.agreement.id, _EK.TERMINATION),
+        ), _entry(ctx)),
+    )
+
+
+def _lapsed(ctx: AgreementContext) -> Finding[AgreementStatus] | None:
+    tl = ctx.timelines.lapsed
+    clause = ctx.agreement.entry_into_force
+    if tl.at(ctx.as_of) is not T or clause is None or clause.deadline is None:
+        return None
+    return Finding(
+        status=AgreementStatus.LAPSED,
+        reason=f"not in force by its deadline {clause.deadline.isoformat()}",
+        since=tl.since(ctx.as_of),
+        explanation=(_entry(ctx),),
+    )
+
+
+def _expired(ctx: AgreementContext) -> Finding[AgreementStatus] | None:
+    tl = ctx.timelines.expired
+    if tl.at(ctx.as_of) is not T or ctx.timelines.entered.at(ctx.as_of) is not T:
+        return None
+    return Finding(
+        status=AgreementStatus.EXPIRED,
+        reason=f"its term ran out on {tl.since(ctx.as_of)}",
+        since=tl.since(ctx.as_of),
+        explanation=(_entry(ctx), Explanation(
+            label="term expired", value=T, since=tl.since(ctx.as_of),
+            citations=_about(ctx, ctx.agreement.id, _EK.EXTENSION),
+        )),
+    )
+
+
+def _suspended(ctx: AgreementContext) -> Finding[AgreementStatus] | None:
+    tl = ctx.timelines.suspended
+    if tl.at(ctx.as_of) is not T or ctx.timelines.entered.at(ctx.as_of) is not T:
+        return None
+    return Finding(
+        status=AgreementStatus.SUSPENDED,
+        reason=f"suspended since {tl.since(ctx.as_of)}",
+        since=tl.since(ctx.as_of),
+        explanation=(_entry(ctx), Explanation(
+            label="suspension recorded", value=T, since=tl.since(ctx.as_of),
+            citations=_about(ctx, ctx.agreement.id, _EK.SUSPENSION, _EK.RESUMPTION),
+        )),
+    )
+
+
+def _in_force(ctx: AgreementContext) -> Finding[AgreementStatus] | None:
+    tl = ctx.timelines.in_force
+    if tl.at(ctx.as_of) is not T:
+        return None
+    since = tl.since(ctx.as_of)
+    return Finding(
+        status=AgreementStatus.IN_FORCE,
+        reason=f"in force since {since}" if since else "in force",
+        since=since,
+        explanation=(_entry(ctx),),
+    )
+
+
+def _undetermined(ctx: AgreementContext) -> Finding[AgreementStatus] | None:
+    tl = ctx.timelines.in_force
+    if tl.at(ctx.as_of) is not U:
+        return None
+    return Finding(
+        status=AgreementStatus.UNDETERMINED,
+        reason="the recorded facts do not settle whether it is in force",
+        since=tl.since(ctx.as_of),
+        explanation=(_entry(ctx),),
+        missing=_agreement_missing(ctx),
+    )
+
+
+def _awaiting(ctx: AgreementContext) -> Finding[AgreementStatus] | None:
+    tl = ctx.timelines.concluded
+    if tl.at(ctx.as_of) is not T:
+        return None
+    found = _agreement_missing(ctx)
+    reason = "concluded, not yet in force"
+    if found:
+        reason += "; waiting for " + "; or ".join(a.describe() for a in found[:3])
+    return Finding(
+        status=AgreementStatus.AWAITING_ENTRY_INTO_FORCE,
+        reason=reason,
+        since=tl.since(ctx.as_of),
+        explanation=(_entry(ctx),),
+        missing=found,
+    )
+
+
+def _not_concluded(ctx: AgreementContext) -> Finding[AgreementStatus] | None:
+    concluded = ctx.agreement.concluded
+    reason = f"to be concluded on {concluded.isoformat()}" if concluded else "not concluded"
+    return Finding(
+        status=AgreementStatus.NOT_CONCLUDED,
+        reason=reason,
+        explanation=(_entry(ctx),),
+        missing=_agreement_missing(ctx),
+    )
+
+
+from ._vocabulary import EventKind as _EK  # noqa: E402
+
+DEFAULT_AGREEMENT_RULES: tuple[Rule[AgreementContext, AgreementStatus], ...] = (
+    Rule(name="terminated", summary="A recorded termination ends the agreement.", check=_terminated),
+    Rule(name="lapsed", summary="Not in force by its entry-into-force deadline: lapsed.", check=_lapsed),
+    Rule(name="expired", summary="Its term, with any extensions, has run out.", check=_expired),
+    Rule(name="suspended", summary="A recorded suspension, not yet lifted.", check=_suspended),
+    Rule(name="in-force", summary="Its entry-into-force clause is satisfied.", check=_in_force),
+    Rule(name="undetermined", summary="The facts do not settle whether it is in force.", check=_undetermined),
+    Rule(name="awaiting-entry-into-force", summary="Concluded, waiting for its clause.", check=_awaiting),
+    Rule(name="not-concluded", summary="Not (yet) concluded.", check=_not_concluded),
+)
+
+
+def _activation(ctx: CommitmentContext) -> Explanation:
+    tl = ctx.timelines
+    parts: list[Explanation] = [
+        _fact(f"{ctx.agreement.id} in force", ctx.engine.agreement(ctx.agreement.id).in_force, ctx)
+    ]
+    if ctx.commitment.condition is not None:
+        parts.append(ctx.explain(ctx.commitment.condition))
+    if ctx.commitment.term is not None:
+        parts.append(Explanation(
+            label=f"term of {ctx.commitment.term.period.describe()} expired",
+            value=tl.expired.at(ctx.as_of),
+            since=tl.expired.since(ctx.as_of),
+            citations=_about(ctx, ctx.commitment.id, _EK.EXTENSION),
+        ))
+    return Explanation(
+        label="activation", value=tl.active.at(ctx.as_of), since=tl.active.since(ctx.as_of), children=tuple(parts)
+    )
+
+
+def _performance(ctx: CommitmentContext) -> Explanation:
+    tl = ctx.timelines.performed
+    return Explanation(
+        label="performance recorded",
+        value=tl.at(ctx.as_of),
+        since=tl.since(ctx.as_of),
+        citations=_about(ctx, ctx.commitment.id, _EK.PERFORMANCE),
+    )
+
+
+def _c_performed(ctx: CommitmentContext) -> Finding[CommitmentStatus] | None:
+    tl = ctx.timelines.performed
+    if ctx.commitment.action.is_continuing or tl.at(ctx.as_of) is not T:
+        return None
+    return Finding(
+        status=CommitmentStatus.PERFORMED,
+        reason=f"performed on {tl.since(ctx.as_of)}",
+        since=tl.since(ctx.as_of),
+        explanation=(_performance(ctx), _activation(ctx)),
+    )
+
+
+def _c_ended(ctx: CommitmentContext) -> Finding[CommitmentStatus] | None:
+    tl = ctx.timelines
+    if tl.triggered.at(ctx.as_of) is not T or tl.active.at(ctx.as_of) is not F:
+        return None
+    if tl.terminated.at(ctx.as_of) is T:
+        why = f"terminated on {tl.terminated.since(ctx.as_of)}"
+    elif tl.expired.at(ctx.as_of) is T:
+        why = f"its term ran out on {tl.expired.since(ctx.as_of)}"
+    else:
+        why = f"{ctx.agreement.id} is no longer in force"
+    return Finding(
+        status=CommitmentStatus.ENDED,
+        reason=why,
+        since=tl.active.since(ctx.as_of),
+        explanation=(_activation(ctx), _performance(ctx)),
+    )
+
+
+def _c_active(ctx: CommitmentContext) -> Finding[CommitmentStatus] | None:
+    tl = ctx.timelines.active
+    if tl.at(ctx.as_of) is not T:
+        return None
+    return Finding(
+        status=CommitmentStatus.ACTIVE,
+        reason=f"active since {tl.since(ctx.as_of)}",
+        since=tl.since(ctx.as_of),
+        explanation=(_activation(ctx), _performance(ctx)),
+    )
+
+
+def _c_undetermined(ctx: CommitmentContext) -> Finding[CommitmentStatus] | None:
+    tl = ctx.timelines.active
+    if tl.at(ctx.as_of) is not U:
+        return None
+    return Finding(
+        status=CommitmentStatus.UNDETERMINED,
+        reason="the recorded facts do not settle whether it is active",
+        since=tl.since(ctx.as_of),
+        explanation=(_activation(ctx), _performance(ctx)),
+        missing=_commitment_missing(ctx),
+    )
+
+
+def _commitment_missing(ctx: CommitmentContext) -> tuple[Alternative, ...]:
+    needed: Condition = InForce(ctx.agreement.id)
+    if ctx.commitment.condition is not None:
+        needed = AllOf(needed, ctx.commitment.condition)
+    return ctx.missing(needed)
+
+
+def _c_conditional(ctx: CommitmentContext) -> Finding[CommitmentStatus] | None:
+    found = _commitment_missing(ctx)
+    reason = "waiting for " + "; or ".join(a.describe() for a in found[:3]) if found else "not active"
+    return Finding(
+        status=CommitmentStatus.CONDITIONAL,
+        reason=reason,
+        since=ctx.timelines.active.since(ctx.as_of),
+        explanation=(_activation(ctx),),
+        missing=found,
+    )
+
+
+DEFAULT_COMMITMENT_RULES: tuple[Rule[CommitmentContext, CommitmentStatus], ...] = (
+    Rule(name="performed", summary="A one-off undertaking with a recorded performance.", check=_c_performed),
+    Rule(name="ended", summary="Activated once, no longer binding.", check=_c_ended),
+    Rule(name="active", summary="Its agreement is in force and its condition has held.", check=_c_active),
+    Rule(name="commitment-undetermined", summary="The facts do not settle it.", check=_c_undetermined),
+    Rule(name="conditional", summary="Waiting for its agreement or its condition.", check=_c_conditional),
+)
+
+
+# ----------------------------------------------------------------- evaluation
+
+
+def deontic(ctx: CommitmentContext) -> tuple[Deontic, dt.date | None]:
+    """Whether the commitment has been honoured on the day, and when it is due."""
+    tl = ctx.timelines
+    start = tl.triggered.first(T)
+    due = None
+    if ctx.commitment.deadline is not None and start is not None:
+        due = ctx.commitment.deadline.due(activated=start)
+    if tl.breached.at(ctx.as_of) is T:
+        return Deontic.VIOLATED, due
+    if not ctx.commitment.action.is_continuing and tl.performed.at(ctx.as_of) is T:
+        return Deontic.FULFILLED, due
+    if tl.triggered.at(ctx.as_of) is not T:
+        return Deontic.NOT_APPLICABLE, due
+    if due is not None and ctx.as_of > due and tl.performed.at(ctx.as_of) is not T:
+        return Deontic.VIOLATED, due
+    return Deontic.PENDING, due
+
+
+def _decide(rules: tuple[Rule, ...], ctx: object, what: str) -> tuple[Rule, Finding]:  # type: ignore[type-arg]
+    for rule in rules:
+        finding = rule.check(ctx)
+        if finding is not None:
+            return rule, finding
+    raise RuleSetError(f"no rule decided the status of {what}; end the rule set with a catch-all rule")
+
+
+def evaluate(
+    dataset: Dataset,
+    as_of: dt.date,
+    *,
+    agreements: Iterable[str] | None = None,
+    rules: RuleSet | None = None,
+    policy: EvidencePolicy | None = None,
+) -> Report:
+    """Evaluate agreements and their commitments on a day.
+
+    Args:
+        dataset: the agreements and the recorded events.
+        as_of: the day to evaluate; only facts dated on or before it count.
+        agreements: ids of the agreements to report (default: all, in order).
+        rules: the rule set (default: [`RuleSet.default()`][tradeaccord.RuleSet.default]).
+        policy: which events count as facts (default: medium confidence or better).
+
+    Examples:
+        >>> import datetime as dt
+        >>> from tradeaccord import example_dataset
+        >>> report = evaluate(example_dataset(), dt.date(2025, 6, 12))
+        >>> london = report.agreement("london-2025")
+        >>> london.status.value, london.in_force.value
+        ('awaiting_entry_into_force', 'false')
+        >>> london.missing_descriptions()
+        ('approval of london-2025 by USA (trump)', 'approval of london-2025 by CHN (xi)')
+    """
+    if isinstance(as_of, dt.datetime) or not isinstance(as_of, dt.date):
+        raise TypeError(f"as_of must be a datetime.date, got {type(as_of).__name__}")
+    rule_set = rules if rules is not None else RuleSet.default()
+    engine = Engine(dataset, policy if policy is not None else EvidencePolicy())
+    ids = tuple(a.id for a in dataset.agreements) if agreements is None else tuple(agreements)
+    reports: list[AgreementReport] = []
+    for agreement_id in ids:
+        agreement = dataset.agreement(agreement_id)
+        timelines = engine.agreement(agreement_id)
+        ctx = AgreementContext(
+            as_of=as_of, dataset=dataset, agreement=agreement, timelines=timelines, engine=engine
+        )
+        rule, finding = _decide(rule_set.agreement_rules, ctx, f"agreement {agreement_id!r}")
+        commitments = tuple(
+            _commitment_report(engine, dataset, agreement, c, as_of, rule_set) for c in agreement.commitments
+        )
+        in_force = timelines.in_force.at(as_of)
+        reports.append(AgreementReport(
+            id=agreement.id,
+            title=agreement.title,
+            status=finding.status,
+            in_force=in_force,
+            in_force_since=timelines.in_force.since(as_of) if in_force is T else None,
+            entered_into_force=_first_on_or_before(timelines.entered, as_of),
+            rule=rule.name,
+            reason=finding.reason,
+            explanation=Explanation(
+                label=f"{agreement.id}: {finding.status.value} (rule {rule.name}: {finding.reason})",
+                value=in_force,
+                since=timelines.in_force.since(as_of),
+                children=finding.explanation,
+            ),
+            missing=finding.missing,
+            commitments=commitments,
+        ))
+    return Report(as_of=as_of, agreements=tuple(reports))
+
+
+def _first_on_or_before(history: object, as_of: dt.date) -> dt.date | None:
+    from ._timeline import Timeline
+
+    assert isinstance(history, Timeline)
+    day = history.first(T)
+    return day if day is not None and day <= as_of else None
+
+
+def _commitment_report(
+    engine: Engine, dataset: Dataset, agreement: Agreement, commitment: Commitment, as_of: dt.date, rules: RuleSet
+) -> CommitmentReport:
+    ctx = CommitmentContext(
+        as_of=as_of,
+        dataset=dataset,
+        agreement=agreement,
+        commitment=commitment,
+        timelines=engine.commitment(commitment.id),
+        engine=engine,
+    )
+    rule, finding = _decide(rules.commitment_rules, ctx, f"commitment {commitment.id!r}")
+    status, due = deontic(ctx)
+    return CommitmentReport(
+        id=commitment.id,
+        by=commitment.by,
+        action=commitment.action,
+        summary=commitment.summary,
+        status=finding.status,
+        since=finding.since,
+        deontic=status,
+        due=due,
+        rule=rule.name,
+        reason=finding.reason,
+        explanation=Explanation(
+            label=f"{commitment.id}: {finding.status.value} (rule {rule.name}: {finding.reason})",
+            children=finding.explanation,
+        ),
+        missing=finding.missing,
+    )

@@ -1,0 +1,134 @@
+"""The closed vocabularies shared by conditions and the model."""
+
+from __future__ import annotations
+
+import enum
+
+__all__ = [
+    "Action",
+    "AgreementKind",
+    "Confidence",
+    "EventKind",
+    "LinkKind",
+    "MeasureKind",
+    "PartyKind",
+    "SourceKind",
+]
+
+
+class PartyKind(enum.Enum):
+    """What kind of actor a party is."""
+
+    STATE = "state"
+    CUSTOMS_TERRITORY = "customs_territory"
+    BLOC = "bloc"
+    ORGANIZATION = "organization"
+
+
+class AgreementKind(enum.Enum):
+    """The legal form of an agreement."""
+
+    TREATY = "treaty"
+    JOINT_STATEMENT = "joint_statement"
+    FRAMEWORK = "framework"
+    EXECUTIVE_ARRANGEMENT = "executive_arrangement"
+    UNDERSTANDING = "understanding"
+    ARRANGEMENT = "arrangement"
+
+
+class LinkKind(enum.Enum):
+    """How one agreement relates to another."""
+
+    IMPLEMENTS = "implements"
+    AMENDS = "amends"
+    EXTENDS = "extends"
+    SUPERSEDES = "supersedes"
+
+
+class Action(enum.Enum):
+    """What a commitment undertakes to do about a measure."""
+
+    LIFT = "lift"
+    EASE = "ease"
+    SUSPEND = "suspend"
+    REDUCE = "reduce"
+    MAINTAIN = "maintain"
+    IMPOSE = "impose"
+    PROVIDE = "provide"
+    APPROVE = "approve"
+    REFRAIN = "refrain"
+
+    @property
+    def is_continuing(self) -> bool:
+        """True for undertakings kept over time (maintain, refrain) rather than done once."""
+        return self in (Action.MAINTAIN, Action.REFRAIN)
+
+
+class MeasureKind(enum.Enum):
+    """The kind of policy instrument a measure is."""
+
+    TARIFF = "tariff"
+    EXPORT_CONTROL = "export_control"
+    IMPORT_RESTRICTION = "import_restriction"
+    VISA = "visa"
+    INVESTMENT = "investment"
+    SANCTION = "sanction"
+    PURCHASE = "purchase"
+    OTHER = "other"
+
+
+class EventKind(enum.Enum):
+    """What a dated fact is.
+
+    ``STATEMENT`` records what someone said (an announcement or a claim); it is
+    never an approval, whatever its words. ``PERFORMANCE`` records that a party
+    did what a commitment asked; ``BREACH`` that it acted against one.
+    ``EXTENSION`` moves the end of a term to the event's ``ends_on`` date.
+    """
+
+    STATEMENT = "statement"
+    MEETING = "meeting"
+    CONCLUSION = "conclusion"
+    SIGNATURE = "signature"
+    APPROVAL = "approval"
+    RATIFICATION = "ratification"
+    ACCEPTANCE = "acceptance"
+    ACCESSION = "accession"
+    DEPOSIT = "deposit"
+    NOTIFICATION = "notification"
+    PERFORMANCE = "performance"
+    BREACH = "breach"
+    MEASURE_TAKEN = "measure_taken"
+    SUSPENSION = "suspension"
+    RESUMPTION = "resumption"
+    EXTENSION = "extension"
+    WITHDRAWAL = "withdrawal"
+    TERMINATION = "termination"
+    COURT_RULING = "court_ruling"
+
+
+class Confidence(enum.Enum):
+    """How well an event is established by its sources."""
+
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+
+    @property
+    def rank(self) -> int:
+        """0 for LOW, 1 for MEDIUM, 2 for HIGH."""
+        return _CONFIDENCE_RANK[self]
+
+
+_CONFIDENCE_RANK = {Confidence.LOW: 0, Confidence.MEDIUM: 1, Confidence.HIGH: 2}
+
+
+class SourceKind(enum.Enum):
+    """What kind of document a source is."""
+
+    OFFICIAL_TEXT = "official_text"
+    OFFICIAL_STATEMENT = "official_statement"
+    PRESS_REPORT = "press_report"
+    SOCIAL_MEDIA_POST = "social_media_post"
+    ANALYSIS = "analysis"
+    REFERENCE = "reference"

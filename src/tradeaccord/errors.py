@@ -1,0 +1,164 @@
+"""The exceptions raised by tradeaccord.
+
+Every exception the library raises on purpose derives from
+[`TradeAccordError`][tradeaccord.errors.TradeAccordError]. Concrete errors also
+derive from the built-in exception they refine (``ValueError``, ``KeyError``), so
+code that already catches those keeps working. Each error has a stable ``code``
+documented on the errors page of the reference.
+
+Examples:
+    >>> from tradeaccord.errors import TradeAccordError, DatasetError
+    >>> issubclass(DatasetError, TradeAccordError) and issubclass(DatasetError, ValueError)
+    True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import ClassVar
+
+import attrs
+
+__all__ = [
+    "CalendarError",
+    "DatasetError",
+    "EvaluationError",
+    "InputError",
+    "ModelTypeError",
+    "ModelValueError",
+    "Problem",
+    "RuleSetError",
+    "TradeAccordError",
+    "UnknownIdError",
+]
+
+
+class TradeAccordError(Exception):
+    """Root of every error raised by tradeaccord.
+
+    Attributes:
+        code: a short stable identifier of the kind of error, such as
+            ``"dataset"``; documented on the errors page.
+    """
+
+    code: ClassVar[str] = "tradeaccord"
+
+
+@attrs.frozen
+class Problem:
+    """One problem found in user input: where it is and what is wrong.
+
+    ``path`` names the place with the same spelling a user would write in Python
+    or in a data file, such as ``agreements[1].commitments[0].by``.
+
+    Examples:
+        >>> str(Problem("agreements[0].parties[1]", "unknown party 'CHA' (known: CHN, USA)"))
+        "agreements[0].parties[1]: unknown party 'CHA' (known: CHN, USA)"
+    """
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}" if self.path else self.message
+
+
+def _summarise(what: str, problems: tuple[Problem, ...]) -> str:
+    if len(problems) == 1:
+        return f"{what}: {problems[0]}"
+    lines = "\n".join(f"  - {p}" for p in problems)
+    return f"{what}: {len(problems)} problems\n{lines}"
+
+
+class DatasetError(TradeAccordError, ValueError):
+    """A set of agreements and facts that does not hold together.
+
+    Raised when a [`Dataset`][tradeaccord.Dataset] is assembled with unknown ids,
+    duplicate ids or cyclic references. It lists *every* problem found, each with
+    its path, not just the first.
+
+    Attributes:
+        problems: every problem found, in the order of the input.
+    """
+
+    code: ClassVar[str] = "dataset"
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        super().__init__(_summarise("invalid dataset", self.problems))
+
+
+class InputError(TradeAccordError, ValueError):
+    """A file or document that cannot be read into tradeaccord values.
+
+    Attributes:
+        source: the file name or a description of the input.
+        problems: every problem found, each with its path inside the input.
+    """
+
+    code: ClassVar[str] = "input"
+
+    def __init__(self, source: str, problems: Iterable[Problem]) -> None:
+        self.source = source
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        super().__init__(_summarise(f"cannot read {source}", self.problems))
+
+
+class CalendarError(TradeAccordError, ValueError):
+    """Date arithmetic that has no answer under the chosen policy.
+
+    For example adding one month to January 31 under the strict rounding policy,
+    or a period outside the range of dates Python can represent.
+    """
+
+    code: ClassVar[str] = "calendar"
+
+
+class RuleSetError(TradeAccordError, ValueError):
+    """A rule set that cannot be built: a duplicate rule name or an unknown one."""
+
+    code: ClassVar[str] = "rules"
+
+
+class EvaluationError(TradeAccordError, ValueError):
+    """An evaluation that cannot be carried out, e.g. an unknown agreement id."""
+
+    code: ClassVar[str] = "evaluation"
+
+
+class ModelValueError(TradeAccordError, ValueError):
+    """A model value built with a field that breaks an invariant.
+
+    For example ``AtLeast(3, a, b)`` (three of two items) or a party id that is
+    an empty string. The message names the class and the field.
+    """
+
+    code: ClassVar[str] = "model-value"
+
+
+class ModelTypeError(TradeAccordError, TypeError):
+    """A model value built with a field of the wrong type, e.g. a date given as a string."""
+
+    code: ClassVar[str] = "model-type"
+
+
+class UnknownIdError(TradeAccordError, KeyError):
+    """A lookup by id that names nothing in the dataset.
+
+    Attributes:
+        kind: what was looked up (``"agreement"``, ``"party"``, ...).
+        id: the id asked for.
+        known: the ids that exist, sorted.
+    """
+
+    code: ClassVar[str] = "unknown-id"
+
+    def __init__(self, kind: str, id: str, known: Iterable[str]) -> None:
+        self.kind = kind
+        self.id = id
+        self.known = tuple(sorted(known))
+        super().__init__(kind, id)
+
+    def __str__(self) -> str:
+        shown = ", ".join(self.known[:20]) + (", ..." if len(self.known) > 20 else "")
+        return f"unknown {self.kind} {self.id!r} (known: {shown or 'none'})"
