@@ -63,7 +63,7 @@ class Occurred(_Operators):
     Examples:
         >>> from tradeaccord import EventKind
         >>> Occurred(EventKind.APPROVAL, party="USA", target="london-2025").describe()
-        'approval by USA of london-2025'
+        'approval of london-2025 by USA'
     """
 
     kind: EventKind = attrs.field(validator=instance_of(EventKind))
@@ -74,12 +74,12 @@ class Occurred(_Operators):
     def describe(self) -> str:
         """The condition in words."""
         text = self.kind.value.replace("_", " ")
+        if self.target is not None:
+            text += f" of {self.target}"
         if self.party is not None:
             text += f" by {self.party}"
         if self.official is not None:
-            text += f" ({self.official})"
-        if self.target is not None:
-            text += f" of {self.target}"
+            text += f" ({self.official})" if self.party is not None else f" by {self.official}"
         return text
 
 

@@ -156,13 +156,27 @@ def expired_timeline(
 ) -> Timeline:
     """TRUE once the term that began on the first day ``started`` held has run out.
 
+    The term counts from the first TRUE day of ``started``; before that day, from
+    its first UNKNOWN day (if any), so that no day depends on later facts.
     Extensions recorded on or before a day count on that day. A weak extension
     makes the days it would add UNKNOWN.
     """
-    reached, start = started.first_at_least(T)
-    if not reached:
-        reached, start = started.first_at_least(U)
-    if not reached or start is None:
+    first_true = started.first(T) if started.initial is not T else None
+    first_unknown = started.first(U) if started.initial is F else None
+    if first_true is None:
+        return _expired_from(first_unknown, term, extensions, policy)
+    from_true = _expired_from(first_true, term, extensions, policy)
+    if first_unknown is None or first_unknown >= first_true:
+        return from_true
+    from_unknown = _expired_from(first_unknown, term, extensions, policy)
+    switch = Timeline.from_changes(F, [(first_true, T)])
+    return Timeline.combine((switch, from_unknown, from_true), lambda v: v[2] if v[0] is T else v[1])
+
+
+def _expired_from(
+    start: dt.date | None, term: Term, extensions: Sequence[Event], policy: EvidencePolicy
+) -> Timeline:
+    if start is None:
         return Timeline.constant(F)
     base_end = term.ends_on(start)
     candidates = {base_end}

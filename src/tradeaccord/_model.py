@@ -301,6 +301,15 @@ class Commitment:
     term: Term | None = attrs.field(default=None, validator=optional(instance_of(Term)))
     sources: tuple[str, ...] = _field_tuple(_ids)
 
+    @property
+    def is_continuing(self) -> bool:
+        """Whether it binds over time (a continuing action, or a term) rather than once.
+
+        A continuing commitment stays active after its performance is recorded,
+        until its term runs out; a one-off commitment is done once performed.
+        """
+        return self.action.is_continuing or self.term is not None
+
 
 @final
 @attrs.frozen(kw_only=True)

@@ -60,7 +60,13 @@ class CommitmentStatus(enum.Enum):
 
 
 class Deontic(enum.Enum):
-    """Whether a commitment has been honoured, on the day of the report."""
+    """Whether a commitment has been honoured, on the day of the report.
+
+    ``FULFILLED``: its performance is recorded and no breach is. ``VIOLATED``: a
+    breach is recorded, or its deadline passed without performance.
+    ``PENDING``: it binds, nothing settles it yet. ``NOT_APPLICABLE``: it has
+    never been active.
+    """
 
     NOT_APPLICABLE = "not_applicable"
     PENDING = "pending"
@@ -146,6 +152,8 @@ class CommitmentReport:
     rule: str
     reason: str
     due: dt.date | None = None
+    performed: Truth = Truth.FALSE
+    performed_on: dt.date | None = None
     explanation: Explanation
     missing: tuple[Alternative, ...] = ()
 

@@ -565,7 +565,7 @@ def _performance(ctx: CommitmentContext) -> Explanation:
 
 def _c_performed(ctx: CommitmentContext) -> Finding[CommitmentStatus] | None:
     tl = ctx.timelines.performed
-    if ctx.commitment.action.is_continuing or tl.at(ctx.as_of) is not T:
+    if ctx.commitment.is_continuing or tl.at(ctx.as_of) is not T:
         return None
     return Finding(
         status=CommitmentStatus.PERFORMED,
@@ -654,11 +654,11 @@ def deontic(ctx: CommitmentContext) -> tuple[Deontic, dt.date | None]:
     tl = ctx.timelines
     start = tl.triggered.first(T)
     due = None
-    if ctx.commitment.deadline is not None and start is not None:
+    if ctx.commitment.deadline is not None and start is not None and start <= ctx.as_of:
         due = ctx.commitment.deadline.due(activated=start)
     if tl.breached.at(ctx.as_of) is T:
         return Deontic.VIOLATED, due
-    if not ctx.commitment.action.is_continuing and tl.performed.at(ctx.as_of) is T:
+    if tl.performed.at(ctx.as_of) is T:
         return Deontic.FULFILLED, due
     if tl.triggered.at(ctx.as_of) is not T:
         return Deontic.NOT_APPLICABLE, due
@@ -700,7 +700,7 @@ def evaluate(
         >>> london.status.value, london.in_force.value
         ('awaiting_entry_into_force', 'false')
         >>> london.missing_descriptions()
-        ('approval of london-2025 by USA (trump)', 'approval of london-2025 by CHN (xi)')
+        ('approval of london-2025 by USA', 'approval of london-2025 by CHN')
     """
     if isinstance(as_of, dt.datetime) or not isinstance(as_of, dt.date):
         raise TypeError(f"as_of must be a datetime.date, got {type(as_of).__name__}")
@@ -770,6 +770,8 @@ def _commitment_report(
         since=finding.since,
         deontic=status,
         due=due,
+        performed=ctx.timelines.performed.at(as_of),
+        performed_on=_first_on_or_before(ctx.timelines.performed, as_of),
         rule=rule.name,
         reason=finding.reason,
         explanation=Explanation(

@@ -60,8 +60,8 @@ class Action(enum.Enum):
 
     @property
     def is_continuing(self) -> bool:
-        """True for undertakings kept over time (maintain, refrain) rather than done once."""
-        return self in (Action.MAINTAIN, Action.REFRAIN)
+        """True for undertakings kept over time (maintain, refrain, suspend), not done once."""
+        return self in (Action.MAINTAIN, Action.REFRAIN, Action.SUSPEND)
 
 
 class MeasureKind(enum.Enum):

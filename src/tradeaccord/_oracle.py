@@ -1,0 +1,245 @@
+"""A deliberately simple evaluator: each day on its own, by the definitions.
+
+It shares no timeline code with the engine. It exists to keep the engine
+honest: property tests check that both give the same value on every day.
+It is slow (it scans day by day) and meant for small inputs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ._conditions import (
+    AllOf,
+    AnyOf,
+    AtLeast,
+    Condition,
+    DateReached,
+    Delay,
+    Fulfilled,
+    InForce,
+    Not,
+    Occurred,
+    walk,
+)
+from ._engine import EvidencePolicy, matches
+from ._model import Agreement, Commitment, Dataset, Event, Term
+from ._truth import Truth
+from ._vocabulary import EventKind
+
+__all__ = ["NaiveEvaluator"]
+
+T, F, U = Truth.TRUE, Truth.FALSE, Truth.UNKNOWN
+
+
+def _fact(events: list[Event], day: dt.date, policy: EvidencePolicy) -> Truth:
+    """TRUE if an established event happened by ``day``, UNKNOWN if only a weak one."""
+    happened = [e for e in events if e.date <= day]
+    if any(policy.establishes(e) for e in happened):
+        return T
+    return U if happened else F
+
+
+class NaiveEvaluator:
+    """Answers "what is the value on this day?" from the definitions, one day at a time."""
+
+    def __init__(self, dataset: Dataset, policy: EvidencePolicy | None = None) -> None:
+        self.dataset = dataset
+        self.policy = policy or EvidencePolicy()
+        self._memo: dict[tuple[int, str, dt.date], Truth] = {}
+        days: list[dt.date] = [e.date for e in dataset.events]
+        days += [e.ends_on for e in dataset.events if e.ends_on is not None]
+        for agreement in dataset.agreements:
+            if agreement.concluded is not None:
+                days.append(agreement.concluded)
+            if agreement.entry_into_force is not None:
+                if agreement.entry_into_force.deadline is not None:
+                    days.append(agreement.entry_into_force.deadline)
+                days += _dates_in(agreement.entry_into_force.when)
+            for commitment in agreement.commitments:
+                if commitment.condition is not None:
+                    days += _dates_in(commitment.condition)
+        self._dates = days
+
+    def _first_day(self, extra: list[dt.date]) -> dt.date | None:
+        days = self._dates + extra
+        return min(days) if days else None
+
+    def _scan(self, day: dt.date, extra: list[dt.date]) -> list[dt.date]:
+        """The days to try as "the first day something held", up to ``day``.
+
+        Before the earliest date anywhere in the input every value is constant,
+        so ``date.min`` stands for all of that time.
+        """
+        candidates = [dt.date.min]
+        start = self._first_day(extra)
+        if start is not None:
+            current = start - dt.timedelta(days=1) if start > dt.date.min else start
+            while current <= day:
+                candidates.append(current)
+                current += dt.timedelta(days=1)
+        return candidates
+
+    def truth(self, node: Condition, day: dt.date) -> Truth:
+        """The value of ``node`` on ``day``."""
+        key = (id(node), "c", day)
+        if key not in self._memo:
+            self._memo[key] = self._truth(node, day)
+        return self._memo[key]
+
+    def _truth(self, node: Condition, day: dt.date) -> Truth:
+        if isinstance(node, Occurred):
+            return _fact([e for e in self.dataset.events if matches(node, e)], day, self.policy)
+        if isinstance(node, Fulfilled):
+            return _fact(self._about(node.commitment, EventKind.PERFORMANCE), day, self.policy)
+        if isinstance(node, DateReached):
+            return T if day >= node.on else F
+        if isinstance(node, InForce):
+            return self.in_force(self.dataset.agreement(node.agreement), day)
+        if isinstance(node, Not):
+            return ~self.truth(node.item, day)
+        if isinstance(node, AllOf):
+            result = T
+            for item in node.items:
+                result = result & self.truth(item, day)
+            return result
+        if isinstance(node, AnyOf):
+            result = F
+            for item in node.items:
+                result = result | self.truth(item, day)
+            return result
+        if isinstance(node, AtLeast):
+            values = [self.truth(item, day) for item in node.items]
+            if values.count(T) >= node.n:
+                return T
+            return U if values.count(T) + values.count(U) >= node.n else F
+        if isinstance(node, Delay):
+            return self._delayed(lambda d: self.truth(node.item, d), node.rule.apply, day, _dates_in(node))
+        raise TypeError(f"not a condition: {node!r}")
+
+    def _delayed(self, inner, rule, day: dt.date, extra: list[dt.date]) -> Truth:  # type: ignore[no-untyped-def]
+        """TRUE if inner held on some day t with rule(t) <= day; UNKNOWN if it maybe did."""
+        result = F
+        for candidate in self._scan(day, extra):
+            value = inner(candidate)
+            if value is F:
+                continue
+            if candidate == dt.date.min:
+                if value is T:
+                    return T
+                result = U
+                continue
+            if rule(candidate) <= day:
+                if value is T:
+                    return T
+                result = U
+        return result
+
+    def _about(self, target: str, *kinds: EventKind) -> list[Event]:
+        return [e for e in self.dataset.events if e.target == target and e.kind in kinds]
+
+    # Agreements -------------------------------------------------------------
+
+    def concluded(self, agreement: Agreement, day: dt.date) -> Truth:
+        """Whether the agreement is concluded on ``day``."""
+        if agreement.concluded is not None:
+            return T if day >= agreement.concluded else F
+        return _fact(self._about(agreement.id, EventKind.CONCLUSION), day, self.policy)
+
+    def entered(self, agreement: Agreement, day: dt.date) -> Truth:
+        """Whether the agreement has entered into force by ``day`` (ignoring what ended it)."""
+        key = (id(agreement), "entered", day)
+        if key in self._memo:
+            return self._memo[key]
+        clause = agreement.entry_into_force
+        if clause is None:
+            value = self.concluded(agreement, day)
+        else:
+            def ready(d: dt.date) -> Truth:
+                return self.concluded(agreement, d) & self.truth(clause.when, d)
+
+            value = self._delayed(ready, clause.effective.apply, day, _dates_in(clause.when))
+            if clause.deadline is not None and day > clause.deadline:
+                at_deadline = self.entered_by_deadline(agreement)
+                if at_deadline is F:
+                    value = F
+                elif at_deadline is U:
+                    value = value & U
+        self._memo[key] = value
+        return value
+
+    def entered_by_deadline(self, agreement: Agreement) -> Truth:
+        """Whether the agreement had entered into force on its deadline day."""
+        clause = agreement.entry_into_force
+        assert clause is not None and clause.deadline is not None
+        return self.entered(agreement, clause.deadline)
+
+    def in_force(self, agreement: Agreement, day: dt.date) -> Truth:
+        """Whether the agreement is in force on ``day``."""
+        key = (id(agreement), "in_force", day)
+        if key in self._memo:
+            return self._memo[key]
+        entered = self.entered(agreement, day)
+        terminated = _fact(self._about(agreement.id, EventKind.TERMINATION), day, self.policy)
+        suspended = self._suspended(agreement.id, day)
+        expired = F
+        if agreement.term is not None:
+            expired = self._expired(lambda d: self.entered(agreement, d), agreement.term, agreement.id, day)
+        value = entered & ~terminated & ~suspended & ~expired
+        self._memo[key] = value
+        return value
+
+    def _suspended(self, target: str, day: dt.date) -> Truth:
+        state = F
+        for event in sorted(self._about(target, EventKind.SUSPENSION, EventKind.RESUMPTION), key=lambda e: e.date):
+            if event.date > day:
+                break
+            if not self.policy.establishes(event):
+                state = U
+            else:
+                state = T if event.kind is EventKind.SUSPENSION else F
+        return state
+
+    def _expired(self, started, term: Term, target: str, day: dt.date) -> Truth:  # type: ignore[no-untyped-def]
+        start = None
+        for wanted in (T, U):
+            for candidate in self._scan(day, []):
+                if candidate != dt.date.min and started(candidate) is wanted:
+                    start = candidate
+                    break
+            if start is not None:
+                break
+        if start is None:
+            return F
+        end_strong = end_all = term.ends_on(start)
+        for event in self._about(target, EventKind.EXTENSION):
+            if event.date <= day and event.ends_on is not None:
+                end_all = max(end_all, event.ends_on)
+                if self.policy.establishes(event):
+                    end_strong = max(end_strong, event.ends_on)
+        if day >= end_all:
+            return T
+        return U if day >= end_strong else F
+
+    # Commitments --------------------------------------------------------------
+
+    def active(self, commitment: Commitment, day: dt.date) -> Truth:
+        """Whether the commitment binds its party on ``day``."""
+        agreement = self.dataset.agreement_of(commitment.id)
+
+        def holds(d: dt.date) -> Truth:
+            condition = self.truth(commitment.condition, d) if commitment.condition is not None else T
+            return self.in_force(agreement, d) & condition
+
+        def triggered(d: dt.date) -> Truth:
+            return self._delayed(holds, lambda t: t, d, [])
+
+        expired = F
+        if commitment.term is not None:
+            expired = self._expired(triggered, commitment.term, commitment.id, day)
+        terminated = _fact(self._about(commitment.id, EventKind.TERMINATION), day, self.policy)
+        return triggered(day) & self.in_force(agreement, day) & ~expired & ~terminated
+
+
+def _dates_in(node: Condition) -> list[dt.date]:
+    return [n.on for _, n in walk(node) if isinstance(n, DateReached)]

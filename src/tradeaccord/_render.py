@@ -1,0 +1,89 @@
+"""Text rendering of reports. Rendering reads a report; it never evaluates."""
+
+from __future__ import annotations
+
+from ._report import AgreementReport, CommitmentReport, CommitmentStatus, Explanation, Report, describe_missing
+from ._truth import Truth
+
+__all__ = ["render_text"]
+
+_MARK = {Truth.TRUE: "yes", Truth.FALSE: "no", Truth.UNKNOWN: "unknown"}
+
+
+def _explanation(node: Explanation, depth: int, lines: list[str], *, sources: bool) -> None:
+    pad = "  " * depth
+    value = ""
+    if node.value is not None:
+        value = f" [{_MARK[node.value]}"
+        value += f" since {node.since.isoformat()}]" if node.since else "]"
+    lines.append(f"{pad}- {node.label}{value}")
+    for citation in node.citations:
+        lines.append(
+            f"{pad}    * {citation.date.isoformat()} {citation.kind.value}"
+            f"{' by ' + citation.party if citation.party else ''}: {citation.summary}"
+            f" (confidence {citation.confidence.value})"
+        )
+        if sources:
+            for source in citation.sources:
+                where = f", {source.url}" if source.url else ""
+                lines.append(f"{pad}        source: {source.publisher}{' - ' + source.title if source.title else ''}{where}")
+    for child in node.children:
+        _explanation(child, depth + 1, lines, sources=sources)
+
+
+def _commitment(report: CommitmentReport, lines: list[str], *, explain: bool, sources: bool) -> None:
+    since = f" since {report.since.isoformat()}" if report.since else ""
+    due = f", due {report.due.isoformat()}" if report.due else ""
+    if report.performed_on is not None and report.status is not CommitmentStatus.PERFORMED:
+        due += f"; performance recorded {report.performed_on.isoformat()}"
+    lines.append(
+        f"  - {report.id} ({report.by} {report.action.value}): {report.status.value}{since}; "
+        f"{report.deontic.value.replace('_', ' ')}{due}"
+    )
+    lines.append(f"      {report.summary}")
+    for need in describe_missing(report.missing):
+        lines.append(f"      missing: {need}")
+    if explain:
+        for child in report.explanation.children:
+            _explanation(child, 3, lines, sources=sources)
+
+
+def _agreement(report: AgreementReport, lines: list[str], *, explain: bool, sources: bool) -> None:
+    lines.append(f"{report.id}: {report.title}")
+    lines.append(f"  status: {report.status.value.replace('_', ' ')} ({report.reason})")
+    in_force = _MARK[report.in_force]
+    if report.in_force_since is not None:
+        in_force += f", since {report.in_force_since.isoformat()}"
+    lines.append(f"  in force: {in_force}")
+    for need in describe_missing(report.missing):
+        lines.append(f"  missing: {need}")
+    if explain:
+        lines.append("  why:")
+        for child in report.explanation.children:
+            _explanation(child, 2, lines, sources=sources)
+    if report.commitments:
+        lines.append("  commitments:")
+        for commitment in report.commitments:
+            _commitment(commitment, lines, explain=explain, sources=sources)
+
+
+def render_text(report: Report, *, explain: bool = False, sources: bool = False) -> str:
+    """Render a report as plain text.
+
+    Args:
+        report: the report to render.
+        explain: also show each explanation tree, with the events relied on.
+        sources: with ``explain``, also list the sources of each event.
+
+    Examples:
+        >>> import datetime as dt
+        >>> from tradeaccord import evaluate, example_dataset
+        >>> text = render_text(evaluate(example_dataset(), dt.date(2025, 6, 12)))
+        >>> print(text.splitlines()[0])
+        As of 2025-06-12
+    """
+    lines = [f"As of {report.as_of.isoformat()}", ""]
+    for agreement in report.agreements:
+        _agreement(agreement, lines, explain=explain, sources=sources)
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
