@@ -651,7 +651,7 @@ def _cycles(ds: Dataset) -> Iterator[Problem]:
             for sub, node in walk(agreement.entry_into_force.when):
                 if isinstance(node, InForce) and node.agreement in position:
                     edges[agreement.id].append(
-                        (node.agreement, f"agreements[{i}].entry_into_force.when{sub}")
+                        (node.agreement, f"agreements[{i}].entry_into_force.when{sub}.agreement")
                     )
     reported: set[frozenset[str]] = set()
     state: dict[str, int] = {}

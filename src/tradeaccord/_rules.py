@@ -44,7 +44,7 @@ from ._report import (
 )
 from ._truth import Truth
 from ._validators import instance_of
-from .errors import RuleSetError
+from .errors import ModelTypeError, RuleSetError
 
 __all__ = [
     "AgreementContext",
@@ -703,7 +703,7 @@ def evaluate(
         ('approval of london-2025 by USA', 'approval of london-2025 by CHN')
     """
     if isinstance(as_of, dt.datetime) or not isinstance(as_of, dt.date):
-        raise TypeError(f"as_of must be a datetime.date, got {type(as_of).__name__}")
+        raise ModelTypeError(f"as_of must be a datetime.date, got {type(as_of).__name__}")
     rule_set = rules if rules is not None else RuleSet.default()
     engine = Engine(dataset, policy if policy is not None else EvidencePolicy())
     ids = tuple(a.id for a in dataset.agreements) if agreements is None else tuple(agreements)

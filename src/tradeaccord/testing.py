@@ -225,7 +225,14 @@ def day_counts(
 
     def extend(rules: st.SearchStrategy[DayCount]) -> st.SearchStrategy[DayCount]:
         several = st.lists(rules, min_size=1, max_size=3).map(tuple)
-        return st.one_of(several.map(Earliest), several.map(Latest))
+        # mypy's attrs plugin cannot type the ``converter=tuple`` of these two fields.
+        earliest: st.SearchStrategy[DayCount] = several.map(
+            lambda rules: Earliest(rules)  # type: ignore[arg-type]
+        )
+        latest: st.SearchStrategy[DayCount] = several.map(
+            lambda rules: Latest(rules)  # type: ignore[arg-type]
+        )
+        return st.one_of(earliest, latest)
 
     return st.recursive(simple, extend, max_leaves=max_leaves)
 
@@ -406,6 +413,8 @@ def _deadlines(min_date: dt.date, max_date: dt.date) -> st.SearchStrategy[Deadli
 
 def _subset(draw: st.DrawFn, values: Sequence[str], *, min_size: int) -> tuple[str, ...]:
     """A subset of ``values`` of at least ``min_size`` items, in their original order."""
+    if not values:
+        return ()
     chosen = draw(st.sets(st.sampled_from(tuple(values)), min_size=min_size))
     return tuple(v for v in values if v in chosen)
 
@@ -422,9 +431,10 @@ def _datasets(
     max_date: dt.date,
     max_leaves: int,
 ) -> Dataset:
-    window = {"min_date": min_date, "max_date": max_date}
     party_ids = draw(
-        st.lists(st.sampled_from(tuple(_PARTY_NAMES)), min_size=2, max_size=max_parties, unique=True)
+        st.lists(
+            st.sampled_from(tuple(_PARTY_NAMES)), min_size=2, max_size=max_parties, unique=True
+        )
     )
     parties = tuple(Party(id=p, name=_PARTY_NAMES[p]) for p in party_ids)
     officials = tuple(
@@ -448,8 +458,9 @@ def _datasets(
             commitments=every_commitment,
             agreements=agreements,
             officials=tuple(acting),
+            min_date=min_date,
+            max_date=max_date,
             max_leaves=max_leaves,
-            **window,
         )
 
     agreements: list[Agreement] = []
@@ -476,7 +487,9 @@ def _datasets(
             | st.builds(
                 EntryIntoForce,
                 when=over(earlier),
-                effective=day_counts(max_days=30, max_leaves=2, **window),
+                effective=day_counts(
+                    max_days=30, min_date=min_date, max_date=max_date, max_leaves=2
+                ),
                 deadline=st.none() | dates(min_value=min_date, max_value=max_date),
             )
         )

@@ -1,0 +1,148 @@
+"""The command line: status on the embedded dataset or a file, JSON output, exit codes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tradeaccord._cli import main
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def london(data: dict) -> dict:  # type: ignore[type-arg]
+    return next(a for a in data["agreements"] if a["id"] == "london-2025")
+
+
+def test_json_before_approvals(capsys: pytest.CaptureFixture[str]) -> None:
+    """On 2025-06-12 the JSON shows London not in force with both approvals missing."""
+    code, out, err = run(capsys, "status", "--as-of", "2025-06-12", "--json")
+    assert code == 0 and err == ""
+    data = json.loads(out)
+    assert data["as_of"] == "2025-06-12"
+    entry = london(data)
+    assert entry["in_force"] is False
+    assert entry["in_force_since"] is None
+    assert entry["status"] == "awaiting_entry_into_force"
+    assert entry["missing"] == ["approval of london-2025 by USA", "approval of london-2025 by CHN"]
+
+
+def test_json_after_approvals(capsys: pytest.CaptureFixture[str]) -> None:
+    """On 2025-06-28 London is in force since 2025-06-27 and Geneva since 2025-05-14."""
+    code, out, _ = run(capsys, "status", "--as-of", "2025-06-28", "--json")
+    data = json.loads(out)
+    assert code == 0
+    assert london(data)["in_force"] is True
+    assert london(data)["in_force_since"] == "2025-06-27"
+    assert london(data)["missing"] == []
+    geneva = next(a for a in data["agreements"] if a["id"] == "geneva-2025")
+    assert (geneva["in_force"], geneva["in_force_since"]) == (True, "2025-05-14")
+    rollback = next(c for c in london(data)["commitments"] if c["id"].endswith("us-rollback-export-restrictions"))
+    assert rollback["status"] == "active"
+
+
+def test_json_explain_has_citations(capsys: pytest.CaptureFixture[str]) -> None:
+    """--explain adds explanation trees whose citations carry sources."""
+    _, out, _ = run(capsys, "status", "--as-of", "2025-06-28", "--json", "--explain", "--agreement", "london-2025")
+    data = json.loads(out)
+    assert [a["id"] for a in data["agreements"]] == ["london-2025"]
+
+    def citations(node: dict) -> list:  # type: ignore[type-arg]
+        return node["citations"] + [c for child in node["children"] for c in citations(child)]
+
+    found = citations(data["agreements"][0]["explanation"])
+    assert {c["event"] for c in found} >= {"2025-06-25-us-approval", "2025-06-27-cn-approval"}
+    assert all(c["sources"] for c in found)
+
+
+def test_text_output_mentions_missing(capsys: pytest.CaptureFixture[str]) -> None:
+    """The text report names what London is waiting for."""
+    code, out, _ = run(capsys, "status", "--as-of", "2025-06-12", "--agreement", "london-2025")
+    assert code == 0
+    assert "missing: approval of london-2025 by USA" in out
+    assert out.startswith("As of 2025-06-12")
+
+
+def test_file_round_trip(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """`tradeaccord example` writes a file that `tradeaccord status FILE` reads to the same answer."""
+    code, out, _ = run(capsys, "example")
+    assert code == 0
+    path = tmp_path / "us-china.json"
+    path.write_text(out, encoding="utf-8")
+    _, from_file, _ = run(capsys, "status", str(path), "--as-of", "2025-06-28", "--json")
+    _, embedded, _ = run(capsys, "status", "--as-of", "2025-06-28", "--json")
+    assert json.loads(from_file) == json.loads(embedded)
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (("status", "--as-of", "2025-02-30"), "not a valid date 'YYYY-MM-DD': '2025-02-30'"),
+        (("status", "--as-of", "tomorrow"), "not a valid date"),
+        (("status", "no-such-file.json"), "no such file: no-such-file.json"),
+        (("status", "--agreement", "nope"), "unknown agreement 'nope'"),
+        (("frobnicate",), "invalid choice"),
+        ((), "required"),
+    ],
+)
+def test_unusable_arguments_exit_2(capsys: pytest.CaptureFixture[str], argv: tuple[str, ...], message: str) -> None:
+    """Unusable arguments give exit status 2 and one clear line on stderr."""
+    code, out, err = run(capsys, *argv)
+    assert code == 2
+    assert out == ""
+    assert err.startswith("tradeaccord: error: ")
+    assert message in err
+    assert err.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ('{"format": 1, "parties": [{"id": "X"}]}', "parties[0].name: required field missing"),
+        ("{not json", "not valid JSON"),
+        ("[]", "expected a JSON object"),
+        ('{"format": 7}', "expected format 1, got 7"),
+        ("", "not valid JSON"),
+    ],
+)
+def test_invalid_file_exits_1(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, content: str, message: str
+) -> None:
+    """A file that is not a valid dataset gives exit status 1 and names the problem."""
+    path = tmp_path / "bad.json"
+    path.write_text(content, encoding="utf-8")
+    code, out, err = run(capsys, "status", str(path))
+    assert code == 1
+    assert out == ""
+    assert message in err
+    assert "Traceback" not in err
+
+
+def test_binary_junk_exits_1(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """Binary junk is reported as unreadable JSON, not a traceback."""
+    path = tmp_path / "junk.json"
+    path.write_bytes(bytes(range(256)))
+    code, _, err = run(capsys, "status", str(path))
+    assert code == 1
+    assert "not valid JSON" in err
+
+
+def test_python_dash_m(tmp_path: Path) -> None:
+    """`python -m tradeaccord` runs the same command line as a separate process."""
+    result = subprocess.run(
+        [sys.executable, "-m", "tradeaccord", "status", "--as-of", "2025-06-28", "--json"],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    assert london(json.loads(result.stdout))["in_force_since"] == "2025-06-27"
