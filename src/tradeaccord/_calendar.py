@@ -9,7 +9,7 @@ from __future__ import annotations
 import calendar as _stdcalendar
 import datetime as dt
 import enum
-from typing import TypeAlias, final
+from typing import Any, TypeAlias, cast, final
 
 import attrs
 from dateutil.relativedelta import relativedelta
@@ -98,15 +98,15 @@ class Period:
                 seen.append(char)
                 number = ""
             else:
-                raise CalendarError(
-                    f"not an ISO 8601 period like 'P90D' or 'P1Y6M': {original!r}"
-                )
+                raise CalendarError(f"not an ISO 8601 period like 'P90D' or 'P1Y6M': {original!r}")
         if number:
             raise CalendarError(f"period {original!r} ends with a number without a unit")
         return cls(years=values["Y"], months=values["M"], days=values["W"] * 7 + values["D"])
 
     def __str__(self) -> str:
-        parts = [f"{v}{u}" for v, u in ((self.years, "Y"), (self.months, "M"), (self.days, "D")) if v]
+        parts = [
+            f"{v}{u}" for v, u in ((self.years, "Y"), (self.months, "M"), (self.days, "D")) if v
+        ]
         return "P" + ("".join(parts) or "0D")
 
     def describe(self) -> str:
@@ -150,7 +150,7 @@ def add_period(start: dt.date, period: Period, *, rounding: Rounding = Rounding.
         if last == 0:
             raise OverflowError
         if start.day <= last:
-            landed = start + relativedelta(years=period.years, months=period.months)
+            landed = cast(dt.date, start + relativedelta(years=period.years, months=period.months))
         elif rounding is Rounding.STRICT:
             raise CalendarError(
                 f"{start.isoformat()} + {period} lands on day {start.day} of "
@@ -205,7 +205,7 @@ class Upon:
 @final
 @attrs.frozen
 class NthDayAfter:
-    """"On the Nth day after" (also "N days after"): the trigger plus N days.
+    """ "On the Nth day after" (also "N days after"): the trigger plus N days.
 
     The triggering day is day 0, so the 30th day after June 1 is July 1.
 
@@ -229,7 +229,7 @@ class NthDayAfter:
 @final
 @attrs.frozen
 class AfterClearDays:
-    """"After N clear days": neither the triggering day nor the last day counts.
+    """ "After N clear days": neither the triggering day nor the last day counts.
 
     N whole days must pass between the trigger and the effect, so the effect
     falls on the trigger plus N + 1 days.
@@ -254,7 +254,7 @@ class AfterClearDays:
 @final
 @attrs.frozen
 class FirstDayOfMonthFollowing:
-    """"The first day of the Nth month following" the month of the trigger.
+    """ "The first day of the Nth month following" the month of the trigger.
 
     Examples:
         >>> import datetime as dt
@@ -323,7 +323,7 @@ class FixedDate:
         return f"on {self.on.isoformat()} (or upon, if later)"
 
 
-def _at_least_one_rule(instance: object, attribute: attrs.Attribute[object], value: tuple[object, ...]) -> None:
+def _at_least_one_rule(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not value:
         raise CalendarError(f"{type(instance).__name__} needs at least one rule")
 
@@ -361,8 +361,14 @@ class Latest:
 
 
 DayCount: TypeAlias = (
-    Upon | NthDayAfter | AfterClearDays | FirstDayOfMonthFollowing | AfterPeriod | FixedDate
-    | Earliest | Latest
+    Upon
+    | NthDayAfter
+    | AfterClearDays
+    | FirstDayOfMonthFollowing
+    | AfterPeriod
+    | FixedDate
+    | Earliest
+    | Latest
 )
 """A named rule that turns a triggering date into an effective date.
 
@@ -377,5 +383,12 @@ def _ordinal(n: int) -> str:
 
 
 DAY_COUNT_TYPES: tuple[type, ...] = (
-    Upon, NthDayAfter, AfterClearDays, FirstDayOfMonthFollowing, AfterPeriod, FixedDate, Earliest, Latest,
+    Upon,
+    NthDayAfter,
+    AfterClearDays,
+    FirstDayOfMonthFollowing,
+    AfterPeriod,
+    FixedDate,
+    Earliest,
+    Latest,
 )

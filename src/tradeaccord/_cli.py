@@ -48,7 +48,9 @@ def _parser() -> argparse.ArgumentParser:
         description="Whether trade agreements are in force on a date, why, and what they still wait for.",
     )
     parser.add_argument("--version", action="version", version=f"tradeaccord {__version__}")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_Parser)
+    commands = parser.add_subparsers(
+        dest="command", required=True, metavar="COMMAND", parser_class=_Parser
+    )
     status = commands.add_parser(
         "status",
         help="show the status of each agreement on a date",
@@ -56,10 +58,16 @@ def _parser() -> argparse.ArgumentParser:
         "US-China example dataset.",
     )
     status.add_argument("file", nargs="?", metavar="FILE", help="a dataset in canonical JSON form")
-    status.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="the day to evaluate (default: today)")
+    status.add_argument(
+        "--as-of", type=_date, metavar="YYYY-MM-DD", help="the day to evaluate (default: today)"
+    )
     status.add_argument("--json", action="store_true", help="print one JSON object instead of text")
-    status.add_argument("--explain", action="store_true", help="include the explanation of each status")
-    status.add_argument("--sources", action="store_true", help="with --explain, list each event's sources")
+    status.add_argument(
+        "--explain", action="store_true", help="include the explanation of each status"
+    )
+    status.add_argument(
+        "--sources", action="store_true", help="with --explain, list each event's sources"
+    )
     status.add_argument(
         "--agreement", action="append", metavar="ID", help="report only this agreement (repeatable)"
     )
@@ -98,7 +106,10 @@ def _status(args: argparse.Namespace) -> int:
                 raise _UsageError(str(exc)) from None
     report = evaluate(dataset, as_of, agreements=args.agreement)
     if args.json:
-        sys.stdout.write(json.dumps(report_to_dict(report, explain=args.explain), indent=2, ensure_ascii=False) + "\n")
+        sys.stdout.write(
+            json.dumps(report_to_dict(report, explain=args.explain), indent=2, ensure_ascii=False)
+            + "\n"
+        )
     else:
         sys.stdout.write(render_text(report, explain=args.explain, sources=args.sources))
     return 0

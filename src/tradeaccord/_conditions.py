@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from typing import TypeAlias, final
+from typing import Any, TypeAlias, final
 
 import attrs
 
 from ._calendar import DAY_COUNT_TYPES, DayCount
-from ._vocabulary import EventKind
 from ._validators import identifier, instance_of, optional
+from ._vocabulary import EventKind
 from .errors import ModelTypeError, ModelValueError
 
 __all__ = [
@@ -44,12 +44,12 @@ class _Operators:
     def __and__(self, other: Condition) -> AllOf:
         left = self.items if isinstance(self, AllOf) else (self,)
         right = other.items if isinstance(other, AllOf) else (other,)
-        return AllOf(*left, *right)  # type: ignore[arg-type]
+        return AllOf(*left, *right)
 
     def __or__(self, other: Condition) -> AnyOf:
         left = self.items if isinstance(self, AnyOf) else (self,)
         right = other.items if isinstance(other, AnyOf) else (other,)
-        return AnyOf(*left, *right)  # type: ignore[arg-type]
+        return AnyOf(*left, *right)
 
     def __invert__(self) -> Not:
         return Not(self)  # type: ignore[arg-type]
@@ -135,7 +135,7 @@ class DateReached(_Operators):
         return f"date {self.on.isoformat()} reached"
 
 
-def _conditions(instance: object, attribute: attrs.Attribute[tuple[object, ...]], value: tuple[object, ...]) -> None:
+def _conditions(instance: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
     for index, item in enumerate(value):
         if not isinstance(item, _NODE_TYPES):
             raise ModelTypeError(
@@ -158,7 +158,7 @@ class AllOf(_Operators):
     items: tuple[Condition, ...] = attrs.field(validator=_conditions)
 
     def __init__(self, *items: Condition) -> None:
-        self.__attrs_init__(items)  # type: ignore[attr-defined]
+        self.__attrs_init__(items)
 
     def describe(self) -> str:
         """The condition in words."""
@@ -179,7 +179,7 @@ class AnyOf(_Operators):
     items: tuple[Condition, ...] = attrs.field(validator=_conditions)
 
     def __init__(self, *items: Condition) -> None:
-        self.__attrs_init__(items)  # type: ignore[attr-defined]
+        self.__attrs_init__(items)
 
     def describe(self) -> str:
         """The condition in words."""
@@ -211,7 +211,9 @@ def _count_in_range(instance: AtLeast, attribute: attrs.Attribute[int], value: i
     if not isinstance(value, int) or isinstance(value, bool):
         raise ModelTypeError(f"AtLeast.n must be an int, got {type(value).__name__}")
     if not 1 <= value <= len(instance.items):
-        raise ModelValueError(f"AtLeast.n must be between 1 and {len(instance.items)} (the number of items), got {value}")
+        raise ModelValueError(
+            f"AtLeast.n must be between 1 and {len(instance.items)} (the number of items), got {value}"
+        )
 
 
 @final
@@ -231,7 +233,7 @@ class AtLeast(_Operators):
     n: int = attrs.field(validator=_count_in_range)
 
     def __init__(self, n: int, *items: Condition) -> None:
-        self.__attrs_init__(items, n)  # type: ignore[attr-defined]
+        self.__attrs_init__(items, n)
 
     def describe(self) -> str:
         """The condition in words."""
@@ -265,7 +267,9 @@ class Delay(_Operators):
         return self.rule.describe()
 
 
-Condition: TypeAlias = Occurred | Fulfilled | InForce | DateReached | AllOf | AnyOf | Not | AtLeast | Delay
+Condition: TypeAlias = (
+    Occurred | Fulfilled | InForce | DateReached | AllOf | AnyOf | Not | AtLeast | Delay
+)
 """Any condition node: a leaf, a combinator or a delay."""
 
 _NODE_TYPES = (Occurred, Fulfilled, InForce, DateReached, AllOf, AnyOf, Not, AtLeast, Delay)

@@ -49,7 +49,9 @@ PARTIES = (
 OFFICIALS = (
     Official(id="trump", name="Donald Trump", party="USA", role="President"),
     Official(id="bessent", name="Scott Bessent", party="USA", role="Secretary of the Treasury"),
-    Official(id="greer", name="Jamieson Greer", party="USA", role="United States Trade Representative"),
+    Official(
+        id="greer", name="Jamieson Greer", party="USA", role="United States Trade Representative"
+    ),
     Official(id="lutnick", name="Howard Lutnick", party="USA", role="Secretary of Commerce"),
     Official(id="xi", name="Xi Jinping", party="CHN", role="President"),
     Official(id="he-lifeng", name="He Lifeng", party="CHN", role="Vice Premier"),
@@ -136,8 +138,12 @@ MEASURES = (
 )
 
 
-def _press(id: str, publisher: str, title: str = "", published: dt.date | None = None, quote: str = "") -> Source:
-    return Source(id=id, publisher=publisher, kind=PRESS, title=title, published=published, quote=quote)
+def _press(
+    id: str, publisher: str, title: str = "", published: dt.date | None = None, quote: str = ""
+) -> Source:
+    return Source(
+        id=id, publisher=publisher, kind=PRESS, title=title, published=published, quote=quote
+    )
 
 
 def _analysis(id: str, publisher: str, title: str = "") -> Source:
@@ -209,7 +215,12 @@ SOURCES = (
     _press("ap-lincolndailynews", "AP (via lincolndailynews.com)"),
     _press("miragenews", "miragenews.com"),
     _analysis("schulztradelaw", "schulztradelaw.com"),
-    Source(id="federal-register-2025-19001", publisher="Federal Register", kind=OFFICIAL, title="2025-19001"),
+    Source(
+        id="federal-register-2025-19001",
+        publisher="Federal Register",
+        kind=OFFICIAL,
+        title="2025-19001",
+    ),
     _analysis("chemradar", "chemradar.com"),
     _press("livemint", "livemint.com"),
     _press("businesstoday", "businesstoday.in"),
@@ -312,7 +323,9 @@ LONDON = Agreement(
     kind=AgreementKind.FRAMEWORK,
     parties=("USA", "CHN"),
     concluded=D(2025, 6, 10),
-    entry_into_force=EntryIntoForce(when=approved_by("USA", "london-2025") & approved_by("CHN", "london-2025")),
+    entry_into_force=EntryIntoForce(
+        when=approved_by("USA", "london-2025") & approved_by("CHN", "london-2025")
+    ),
     links=(Link(kind=LinkKind.IMPLEMENTS, target="geneva-2025"),),
     summary=(
         "Agreed at Lancaster House on 2025-06-09/10 'to implement the Geneva consensus and the "
@@ -391,7 +404,12 @@ BUSAN = Agreement(
         "Section 301 shipping actions. The two sides' statements differ: general licences for "
         "rare earths appear only in the US fact sheet."
     ),
-    sources=("hindustantimes", "plataformamedia", "whitehouse-fact-sheet-2025-11-01", "geopolitechs"),
+    sources=(
+        "hindustantimes",
+        "plataformamedia",
+        "whitehouse-fact-sheet-2025-11-01",
+        "geopolitechs",
+    ),
     commitments=(
         Commitment(
             id="busan-2025/us-reduce-fentanyl-tariff",
@@ -481,173 +499,415 @@ def _event(
 EK = EventKind
 
 EVENTS = (
-    _event("2025-04-02-us-reciprocal-tariff", D(2025, 4, 2), EK.MEASURE_TAKEN,
-           "Executive Order 14257 imposes 'reciprocal' tariffs; 34% for China.", ("btlaw",),
-           party="USA", target="us-reciprocal-tariff-cn"),
-    _event("2025-04-04-cn-counter-tariff", D(2025, 4, 4), EK.MEASURE_TAKEN,
-           "Tariff Commission Announcement No. 4: 34% on US goods.", ("hklaw",),
-           party="CHN", target="cn-counter-tariff-us"),
-    _event("2025-04-04-cn-rare-earth-licensing", D(2025, 4, 4), EK.MEASURE_TAKEN,
-           "MOFCOM/Customs Announcement No. 18: export licences required for seven rare earths.",
-           ("hklaw", "osencmagnet"), party="CHN", target="cn-rare-earth-licensing"),
-    _event("2025-04-10-us-escalation", D(2025, 4, 10), EK.MEASURE_TAKEN,
-           "US rate raised to 84% then 125% (EO 14259, EO 14266); 145% with the 20% fentanyl duty.",
-           ("bhfs",), party="USA", target="us-reciprocal-tariff-cn"),
-    _event("2025-04-10-cn-escalation", D(2025, 4, 10), EK.MEASURE_TAKEN,
-           "China raises its rate to 84% then 125% (effective 2025-04-12).", ("people-cn",),
-           party="CHN", target="cn-counter-tariff-us"),
-    _event("2025-05-12-geneva-joint-statement", D(2025, 5, 12), EK.CONCLUSION,
-           "Geneva Joint Statement issued after talks led by Bessent, Greer and He Lifeng.",
-           ("bastillepost",), target="geneva-2025",
-           notes="One secondary source dates the talks 11-12 May."),
-    _event("2025-05-14-us-geneva-suspension", D(2025, 5, 14), EK.PERFORMANCE,
-           "Executive Order 14298 takes effect: 24 points suspended, 10% kept.", ("eo-14298",),
-           party="USA", target="geneva-2025/us-suspend-24-points"),
-    _event("2025-05-14-us-geneva-revocation", D(2025, 5, 14), EK.PERFORMANCE,
-           "Executive Order 14298 revokes the EO 14259 and EO 14266 increases.", ("eo-14298",),
-           party="USA", target="geneva-2025/us-revoke-escalation"),
-    _event("2025-05-23-us-eda-ethane-controls", D(2025, 5, 23), EK.MEASURE_TAKEN,
-           "US licence requirements on chip-design software, ethane and other items, citing slow "
-           "Chinese rare-earth licensing.", ("edgarindex", "sysona"),
-           party="USA", target="us-eda-ethane-controls", confidence=MEDIUM,
-           notes="Letters reported around late May; the exact date is uncertain."),
-    _event("2025-06-05-trump-xi-call", D(2025, 6, 5), EK.MEETING,
-           "Trump-Xi phone call.", ("geopolitechs",)),
-    _event("2025-06-10-london-framework", D(2025, 6, 10), EK.CONCLUSION,
-           "London talks (Lancaster House, 06-09/10) reach 'a framework to implement the Geneva "
-           "consensus and the call between the two presidents'.",
-           ("seed-002", "seed-003", "geopolitechs"), target="london-2025"),
-    _event("2025-06-10-lutnick-approvals-needed", D(2025, 6, 10), EK.STATEMENT,
-           "Lutnick: he and Greer will 'make sure President Trump approves'; if Xi also agrees, "
-           "'we will implement the framework'. US export restrictions to be rolled back as "
-           "Beijing approves rare-earth exports; advanced AI-chip controls remain.",
-           ("seed-002", "seed-003", "seed-001"), party="USA", official="lutnick",
-           target="london-2025"),
-    _event("2025-06-11-trump-post", D(2025, 6, 11), EK.STATEMENT,
-           "Trump on Truth Social: 'OUR DEAL WITH CHINA IS DONE, SUBJECT TO FINAL APPROVAL WITH "
-           "PRESIDENT XI AND ME'. A statement of intent, not an approval by both presidents.",
-           ("truth-social-2025-06-11", "seed-001", "capitalpress", "upi"),
-           party="USA", official="trump", target="london-2025"),
-    _event("2025-06-25-us-approval", D(2025, 6, 25), EK.APPROVAL,
-           "The United States signs off on the framework: on 06-26 Trump said 'we just signed "
-           "with China yesterday'; Lutnick told Bloomberg it was signed.",
-           ("seed-000", "azzet", "mondaq"), party="USA", official="trump", target="london-2025",
-           confidence=MEDIUM,
-           notes="Signing date conflicts: 06-25 (implied by Trump) vs 'as of 06-24' (a law-firm "
-           "note). A White House official called it 'an additional understanding'."),
-    _event("2025-06-27-cn-approval", D(2025, 6, 27), EK.APPROVAL,
-           "MOFCOM confirms the framework and its details.", ("seed-000", "exportcompliancedaily"),
-           party="CHN", target="london-2025",
-           notes="China's approval is known from the MOFCOM confirmation; no separate statement "
-           "by President Xi is recorded."),
-    _event("2025-06-27-cn-rare-earth-approvals", D(2025, 6, 27), EK.PERFORMANCE,
-           "MOFCOM: China reviews and approves eligible export applications for controlled items; "
-           "the US cancels 'a series of restrictive measures'.",
-           ("seed-000", "exportcompliancedaily"), party="CHN",
-           target="london-2025/cn-rare-earth-approvals",
-           notes="Announced in general terms; individual licences are not itemised."),
-    _event("2025-07-02-us-lifts-eda-ethane", D(2025, 7, 2), EK.PERFORMANCE,
-           "BIS lifts the EDA and ethane licence requirements; on 07-04 MOFCOM acknowledges notices "
-           "covering EDA, ethane and aircraft engines.",
-           ("triviumchina", "cas-fudan", "schnitgercorp"), party="USA",
-           target="london-2025/us-rollback-export-restrictions",
-           notes="On 07-03 a wire report said the jet-engine licences were unconfirmed."),
-    _event("2025-07-15-h20-licences", D(2025, 7, 15), EK.STATEMENT,
-           "Nvidia says H20 export licences are assured; Lutnick says H20 was 'in the trade deal "
-           "with the magnets'. Blackwell-class chips stay controlled.",
-           ("internationaltradetoday", "world-economist"), party="USA", official="lutnick",
-           target="us-advanced-ai-chip-controls", confidence=MEDIUM,
-           notes="Bessent earlier told Congress there was 'no quid pro quo'."),
-    _event("2025-07-29-stockholm-talks", D(2025, 7, 29), EK.MEETING,
-           "Stockholm talks (07-28/29): both sides agree to pursue an extension; Bessent: 'Nothing "
-           "is agreed until we speak with President Trump'.", ("ap-lincolndailynews",)),
-    _event("2025-08-11-us-extension", D(2025, 8, 11), EK.EXTENSION,
-           "US executive order extends the suspension to 2025-11-10 00:01 EST.",
-           ("miragenews", "schulztradelaw"), party="USA",
-           target="geneva-2025/us-suspend-24-points", ends_on=D(2025, 11, 10)),
-    _event("2025-08-11-stockholm-joint-statement", D(2025, 8, 11), EK.CONCLUSION,
-           "Stockholm Joint Statement: both sides suspend 24 points for a further 90 days from "
-           "08-12.", ("miragenews", "schulztradelaw"), target="stockholm-2025",
-           notes="Published in China on 2025-08-12."),
-    _event("2025-08-11-cn-extension", D(2025, 8, 11), EK.EXTENSION,
-           "China suspends the 24 points for a further 90 days from 2025-08-12 (Stockholm Joint "
-           "Statement).", ("miragenews", "schulztradelaw"), party="CHN",
-           target="geneva-2025/cn-suspend-24-points", ends_on=D(2025, 11, 10),
-           notes="Published in China on 2025-08-12."),
-    _event("2025-09-29-affiliates-rule", D(2025, 9, 29), EK.MEASURE_TAKEN,
-           "BIS 'Affiliates Rule': entities at least 50% owned by listed parties become restricted.",
-           ("federal-register-2025-19001",), party="USA", target="us-affiliates-rule"),
-    _event("2025-10-09-cn-october-controls", D(2025, 10, 9), EK.MEASURE_TAKEN,
-           "MOFCOM Announcements 55-58, 61, 62: five more rare earths, related technologies, and an "
-           "extraterritorial 0.1% rule (effective 12-01).", ("chemradar",), party="CHN",
-           target="cn-october-export-controls"),
-    _event("2025-10-10-trump-threat", D(2025, 10, 10), EK.STATEMENT,
-           "Trump threatens an extra 100% tariff plus 'critical software' export controls from "
-           "11-01.", ("livemint",), party="USA", official="trump"),
-    _event("2025-10-26-kuala-lumpur-talks", D(2025, 10, 26), EK.MEETING,
-           "Kuala Lumpur talks (10-25/26) reach a 'preliminary consensus'.", ("businesstoday",)),
-    _event("2025-10-30-busan-meeting", D(2025, 10, 30), EK.CONCLUSION,
-           "Trump-Xi meeting in Busan: fentanyl tariff 20% to 10%; one-year pause of China's "
-           "October rare-earth controls; soybean purchases.", ("hindustantimes", "plataformamedia"),
-           target="busan-2025"),
-    _event("2025-11-01-white-house-fact-sheet", D(2025, 11, 1), EK.STATEMENT,
-           "White House fact sheet on the Busan arrangement, including general licences for rare "
-           "earths and soybean purchases of 12 MMT in 2025 and 25 MMT a year 2026-2028.",
-           ("whitehouse-fact-sheet-2025-11-01", "geopolitechs"), party="USA", target="busan-2025",
-           notes="The two sides' statements differ: general licences appear only in the US text."),
-    _event("2025-11-04-us-extension", D(2025, 11, 4), EK.EXTENSION,
-           "Executive order: the 24-point suspension continues until 2026-11-10 00:01 EST; the "
-           "President may modify it if China fails to perform.", ("mondaq", "strtrade"),
-           party="USA", target="geneva-2025/us-suspend-24-points", ends_on=D(2026, 11, 10)),
-    _event("2025-11-05-cn-extension", D(2025, 11, 5), EK.EXTENSION,
-           "Tariff Commission: from 2025-11-10 13:01 Beijing time the 24 points stay suspended for "
-           "one year, 10% retained.", ("sinobtd", "report-az"), party="CHN",
-           target="geneva-2025/cn-suspend-24-points", ends_on=D(2026, 11, 10)),
-    _event("2025-11-07-cn-suspends-october-controls", D(2025, 11, 7), EK.PERFORMANCE,
-           "MOFCOM Announcement No. 70 suspends the six 2025-10-09 announcements until 2026-11-10.",
-           ("chemradar", "resilinc"), party="CHN", target="busan-2025/cn-suspend-october-controls"),
-    _event("2025-11-10-us-fentanyl-cut", D(2025, 11, 10), EK.PERFORMANCE,
-           "The fentanyl duty falls to 10% from 00:01 EST (executive order of 2025-11-04).",
-           ("mondaq", "strtrade"), party="USA", target="busan-2025/us-reduce-fentanyl-tariff"),
-    _event("2025-11-10-us-suspends-affiliates-rule", D(2025, 11, 10), EK.PERFORMANCE,
-           "BIS suspends the Affiliates Rule through 2026-11-09; USTR suspends the Section 301 "
-           "shipping action for one year.", ("internationaltradeinsights", "fenwick"),
-           party="USA", target="busan-2025/us-suspend-affiliates-rule"),
-    _event("2025-12-15-soybean-target-moved", D(2025, 12, 15), EK.STATEMENT,
-           "Bessent: the 12 MMT soybean target moves to the end of February 2026.",
-           ("triviumchina",), party="USA", official="bessent",
-           target="busan-2025/cn-soybean-purchases", confidence=MEDIUM,
-           notes="Reported in December 2025; the exact day is uncertain."),
-    _event("2026-02-04-trump-xi-call", D(2026, 2, 4), EK.MEETING,
-           "Trump-Xi call; Trump accepts an April visit to Beijing.", ("odishaconnect",),
-           confidence=MEDIUM),
-    _event("2026-02-20-scotus-ieepa-reciprocal", D(2026, 2, 20), EK.COURT_RULING,
-           "Supreme Court, Learning Resources v. Trump (6-3): IEEPA does not authorize tariffs. The "
-           "IEEPA 'reciprocal' duties on China end; collection stopped 2026-02-24 00:00. A Section "
-           "122 surcharge of 10% applies from 2026-02-24 for 150 days.",
-           ("wikipedia-learning-resources", "natlawreview"), party="USA",
-           target="us-reciprocal-tariff-cn",
-           notes="Trump announced 15% on 02-21; sources disagree whether 15% was implemented "
-           "(low confidence)."),
-    _event("2026-02-20-scotus-ieepa-fentanyl", D(2026, 2, 20), EK.COURT_RULING,
-           "The same ruling ends the IEEPA 'fentanyl' duty on China.",
-           ("wikipedia-learning-resources", "natlawreview"), party="USA",
-           target="us-fentanyl-tariff-cn"),
-    _event("2026-03-11-section-301-investigations", D(2026, 3, 11), EK.STATEMENT,
-           "USTR opens Section 301 'excess capacity' investigations.", ("dutyclaims",),
-           party="USA", confidence=MEDIUM),
-    _event("2026-03-17-beijing-trip-delayed", D(2026, 3, 17), EK.STATEMENT,
-           "Trump delays the planned 03-31 Beijing trip by about five to six weeks.",
-           ("cbs-firstnorthwestern",), party="USA", official="trump"),
-    _event("2026-05-14-beijing-summit", D(2026, 5, 14), EK.MEETING,
-           "Beijing summit (05-13/15): Trump claims 'fantastic trade deals' (e.g. 200 Boeing jets); "
-           "China confirmed none; Blackwell controls unchanged.", ("bbc-mirror", "bilateral-news"),
-           confidence=MEDIUM),
-    _event("2026-05-14-general-licences-claim", D(2026, 5, 14), EK.EXTENSION,
-           "Claim, before the summit, that China's general licences for rare earths were extended "
-           "to December 2026.", ("bilateral-news",), party="CHN",
-           target="busan-2025/cn-general-licences", ends_on=D(2027, 1, 1), confidence=LOW,
-           notes="From one weak source; low confidence."),
+    _event(
+        "2025-04-02-us-reciprocal-tariff",
+        D(2025, 4, 2),
+        EK.MEASURE_TAKEN,
+        "Executive Order 14257 imposes 'reciprocal' tariffs; 34% for China.",
+        ("btlaw",),
+        party="USA",
+        target="us-reciprocal-tariff-cn",
+    ),
+    _event(
+        "2025-04-04-cn-counter-tariff",
+        D(2025, 4, 4),
+        EK.MEASURE_TAKEN,
+        "Tariff Commission Announcement No. 4: 34% on US goods.",
+        ("hklaw",),
+        party="CHN",
+        target="cn-counter-tariff-us",
+    ),
+    _event(
+        "2025-04-04-cn-rare-earth-licensing",
+        D(2025, 4, 4),
+        EK.MEASURE_TAKEN,
+        "MOFCOM/Customs Announcement No. 18: export licences required for seven rare earths.",
+        ("hklaw", "osencmagnet"),
+        party="CHN",
+        target="cn-rare-earth-licensing",
+    ),
+    _event(
+        "2025-04-10-us-escalation",
+        D(2025, 4, 10),
+        EK.MEASURE_TAKEN,
+        "US rate raised to 84% then 125% (EO 14259, EO 14266); 145% with the 20% fentanyl duty.",
+        ("bhfs",),
+        party="USA",
+        target="us-reciprocal-tariff-cn",
+    ),
+    _event(
+        "2025-04-10-cn-escalation",
+        D(2025, 4, 10),
+        EK.MEASURE_TAKEN,
+        "China raises its rate to 84% then 125% (effective 2025-04-12).",
+        ("people-cn",),
+        party="CHN",
+        target="cn-counter-tariff-us",
+    ),
+    _event(
+        "2025-05-12-geneva-joint-statement",
+        D(2025, 5, 12),
+        EK.CONCLUSION,
+        "Geneva Joint Statement issued after talks led by Bessent, Greer and He Lifeng.",
+        ("bastillepost",),
+        target="geneva-2025",
+        notes="One secondary source dates the talks 11-12 May.",
+    ),
+    _event(
+        "2025-05-14-us-geneva-suspension",
+        D(2025, 5, 14),
+        EK.PERFORMANCE,
+        "Executive Order 14298 takes effect: 24 points suspended, 10% kept.",
+        ("eo-14298",),
+        party="USA",
+        target="geneva-2025/us-suspend-24-points",
+    ),
+    _event(
+        "2025-05-14-us-geneva-revocation",
+        D(2025, 5, 14),
+        EK.PERFORMANCE,
+        "Executive Order 14298 revokes the EO 14259 and EO 14266 increases.",
+        ("eo-14298",),
+        party="USA",
+        target="geneva-2025/us-revoke-escalation",
+    ),
+    _event(
+        "2025-05-23-us-eda-ethane-controls",
+        D(2025, 5, 23),
+        EK.MEASURE_TAKEN,
+        "US licence requirements on chip-design software, ethane and other items, citing slow "
+        "Chinese rare-earth licensing.",
+        ("edgarindex", "sysona"),
+        party="USA",
+        target="us-eda-ethane-controls",
+        confidence=MEDIUM,
+        notes="Letters reported around late May; the exact date is uncertain.",
+    ),
+    _event(
+        "2025-06-05-trump-xi-call",
+        D(2025, 6, 5),
+        EK.MEETING,
+        "Trump-Xi phone call.",
+        ("geopolitechs",),
+    ),
+    _event(
+        "2025-06-10-london-framework",
+        D(2025, 6, 10),
+        EK.CONCLUSION,
+        "London talks (Lancaster House, 06-09/10) reach 'a framework to implement the Geneva "
+        "consensus and the call between the two presidents'.",
+        ("seed-002", "seed-003", "geopolitechs"),
+        target="london-2025",
+    ),
+    _event(
+        "2025-06-10-lutnick-approvals-needed",
+        D(2025, 6, 10),
+        EK.STATEMENT,
+        "Lutnick: he and Greer will 'make sure President Trump approves'; if Xi also agrees, "
+        "'we will implement the framework'. US export restrictions to be rolled back as "
+        "Beijing approves rare-earth exports; advanced AI-chip controls remain.",
+        ("seed-002", "seed-003", "seed-001"),
+        party="USA",
+        official="lutnick",
+        target="london-2025",
+    ),
+    _event(
+        "2025-06-11-trump-post",
+        D(2025, 6, 11),
+        EK.STATEMENT,
+        "Trump on Truth Social: 'OUR DEAL WITH CHINA IS DONE, SUBJECT TO FINAL APPROVAL WITH "
+        "PRESIDENT XI AND ME'. A statement of intent, not an approval by both presidents.",
+        ("truth-social-2025-06-11", "seed-001", "capitalpress", "upi"),
+        party="USA",
+        official="trump",
+        target="london-2025",
+    ),
+    _event(
+        "2025-06-25-us-approval",
+        D(2025, 6, 25),
+        EK.APPROVAL,
+        "The United States signs off on the framework: on 06-26 Trump said 'we just signed "
+        "with China yesterday'; Lutnick told Bloomberg it was signed.",
+        ("seed-000", "azzet", "mondaq"),
+        party="USA",
+        official="trump",
+        target="london-2025",
+        confidence=MEDIUM,
+        notes="Signing date conflicts: 06-25 (implied by Trump) vs 'as of 06-24' (a law-firm "
+        "note). A White House official called it 'an additional understanding'.",
+    ),
+    _event(
+        "2025-06-27-cn-approval",
+        D(2025, 6, 27),
+        EK.APPROVAL,
+        "MOFCOM confirms the framework and its details.",
+        ("seed-000", "exportcompliancedaily"),
+        party="CHN",
+        target="london-2025",
+        notes="China's approval is known from the MOFCOM confirmation; no separate statement "
+        "by President Xi is recorded.",
+    ),
+    _event(
+        "2025-06-27-cn-rare-earth-approvals",
+        D(2025, 6, 27),
+        EK.PERFORMANCE,
+        "MOFCOM: China reviews and approves eligible export applications for controlled items; "
+        "the US cancels 'a series of restrictive measures'.",
+        ("seed-000", "exportcompliancedaily"),
+        party="CHN",
+        target="london-2025/cn-rare-earth-approvals",
+        notes="Announced in general terms; individual licences are not itemised.",
+    ),
+    _event(
+        "2025-07-02-us-lifts-eda-ethane",
+        D(2025, 7, 2),
+        EK.PERFORMANCE,
+        "BIS lifts the EDA and ethane licence requirements; on 07-04 MOFCOM acknowledges notices "
+        "covering EDA, ethane and aircraft engines.",
+        ("triviumchina", "cas-fudan", "schnitgercorp"),
+        party="USA",
+        target="london-2025/us-rollback-export-restrictions",
+        notes="On 07-03 a wire report said the jet-engine licences were unconfirmed.",
+    ),
+    _event(
+        "2025-07-15-h20-licences",
+        D(2025, 7, 15),
+        EK.STATEMENT,
+        "Nvidia says H20 export licences are assured; Lutnick says H20 was 'in the trade deal "
+        "with the magnets'. Blackwell-class chips stay controlled.",
+        ("internationaltradetoday", "world-economist"),
+        party="USA",
+        official="lutnick",
+        target="us-advanced-ai-chip-controls",
+        confidence=MEDIUM,
+        notes="Bessent earlier told Congress there was 'no quid pro quo'.",
+    ),
+    _event(
+        "2025-07-29-stockholm-talks",
+        D(2025, 7, 29),
+        EK.MEETING,
+        "Stockholm talks (07-28/29): both sides agree to pursue an extension; Bessent: 'Nothing "
+        "is agreed until we speak with President Trump'.",
+        ("ap-lincolndailynews",),
+    ),
+    _event(
+        "2025-08-11-us-extension",
+        D(2025, 8, 11),
+        EK.EXTENSION,
+        "US executive order extends the suspension to 2025-11-10 00:01 EST.",
+        ("miragenews", "schulztradelaw"),
+        party="USA",
+        target="geneva-2025/us-suspend-24-points",
+        ends_on=D(2025, 11, 10),
+    ),
+    _event(
+        "2025-08-11-stockholm-joint-statement",
+        D(2025, 8, 11),
+        EK.CONCLUSION,
+        "Stockholm Joint Statement: both sides suspend 24 points for a further 90 days from 08-12.",
+        ("miragenews", "schulztradelaw"),
+        target="stockholm-2025",
+        notes="Published in China on 2025-08-12.",
+    ),
+    _event(
+        "2025-08-11-cn-extension",
+        D(2025, 8, 11),
+        EK.EXTENSION,
+        "China suspends the 24 points for a further 90 days from 2025-08-12 (Stockholm Joint "
+        "Statement).",
+        ("miragenews", "schulztradelaw"),
+        party="CHN",
+        target="geneva-2025/cn-suspend-24-points",
+        ends_on=D(2025, 11, 10),
+        notes="Published in China on 2025-08-12.",
+    ),
+    _event(
+        "2025-09-29-affiliates-rule",
+        D(2025, 9, 29),
+        EK.MEASURE_TAKEN,
+        "BIS 'Affiliates Rule': entities at least 50% owned by listed parties become restricted.",
+        ("federal-register-2025-19001",),
+        party="USA",
+        target="us-affiliates-rule",
+    ),
+    _event(
+        "2025-10-09-cn-october-controls",
+        D(2025, 10, 9),
+        EK.MEASURE_TAKEN,
+        "MOFCOM Announcements 55-58, 61, 62: five more rare earths, related technologies, and an "
+        "extraterritorial 0.1% rule (effective 12-01).",
+        ("chemradar",),
+        party="CHN",
+        target="cn-october-export-controls",
+    ),
+    _event(
+        "2025-10-10-trump-threat",
+        D(2025, 10, 10),
+        EK.STATEMENT,
+        "Trump threatens an extra 100% tariff plus 'critical software' export controls from 11-01.",
+        ("livemint",),
+        party="USA",
+        official="trump",
+    ),
+    _event(
+        "2025-10-26-kuala-lumpur-talks",
+        D(2025, 10, 26),
+        EK.MEETING,
+        "Kuala Lumpur talks (10-25/26) reach a 'preliminary consensus'.",
+        ("businesstoday",),
+    ),
+    _event(
+        "2025-10-30-busan-meeting",
+        D(2025, 10, 30),
+        EK.CONCLUSION,
+        "Trump-Xi meeting in Busan: fentanyl tariff 20% to 10%; one-year pause of China's "
+        "October rare-earth controls; soybean purchases.",
+        ("hindustantimes", "plataformamedia"),
+        target="busan-2025",
+    ),
+    _event(
+        "2025-11-01-white-house-fact-sheet",
+        D(2025, 11, 1),
+        EK.STATEMENT,
+        "White House fact sheet on the Busan arrangement, including general licences for rare "
+        "earths and soybean purchases of 12 MMT in 2025 and 25 MMT a year 2026-2028.",
+        ("whitehouse-fact-sheet-2025-11-01", "geopolitechs"),
+        party="USA",
+        target="busan-2025",
+        notes="The two sides' statements differ: general licences appear only in the US text.",
+    ),
+    _event(
+        "2025-11-04-us-extension",
+        D(2025, 11, 4),
+        EK.EXTENSION,
+        "Executive order: the 24-point suspension continues until 2026-11-10 00:01 EST; the "
+        "President may modify it if China fails to perform.",
+        ("mondaq", "strtrade"),
+        party="USA",
+        target="geneva-2025/us-suspend-24-points",
+        ends_on=D(2026, 11, 10),
+    ),
+    _event(
+        "2025-11-05-cn-extension",
+        D(2025, 11, 5),
+        EK.EXTENSION,
+        "Tariff Commission: from 2025-11-10 13:01 Beijing time the 24 points stay suspended for "
+        "one year, 10% retained.",
+        ("sinobtd", "report-az"),
+        party="CHN",
+        target="geneva-2025/cn-suspend-24-points",
+        ends_on=D(2026, 11, 10),
+    ),
+    _event(
+        "2025-11-07-cn-suspends-october-controls",
+        D(2025, 11, 7),
+        EK.PERFORMANCE,
+        "MOFCOM Announcement No. 70 suspends the six 2025-10-09 announcements until 2026-11-10.",
+        ("chemradar", "resilinc"),
+        party="CHN",
+        target="busan-2025/cn-suspend-october-controls",
+    ),
+    _event(
+        "2025-11-10-us-fentanyl-cut",
+        D(2025, 11, 10),
+        EK.PERFORMANCE,
+        "The fentanyl duty falls to 10% from 00:01 EST (executive order of 2025-11-04).",
+        ("mondaq", "strtrade"),
+        party="USA",
+        target="busan-2025/us-reduce-fentanyl-tariff",
+    ),
+    _event(
+        "2025-11-10-us-suspends-affiliates-rule",
+        D(2025, 11, 10),
+        EK.PERFORMANCE,
+        "BIS suspends the Affiliates Rule through 2026-11-09; USTR suspends the Section 301 "
+        "shipping action for one year.",
+        ("internationaltradeinsights", "fenwick"),
+        party="USA",
+        target="busan-2025/us-suspend-affiliates-rule",
+    ),
+    _event(
+        "2025-12-15-soybean-target-moved",
+        D(2025, 12, 15),
+        EK.STATEMENT,
+        "Bessent: the 12 MMT soybean target moves to the end of February 2026.",
+        ("triviumchina",),
+        party="USA",
+        official="bessent",
+        target="busan-2025/cn-soybean-purchases",
+        confidence=MEDIUM,
+        notes="Reported in December 2025; the exact day is uncertain.",
+    ),
+    _event(
+        "2026-02-04-trump-xi-call",
+        D(2026, 2, 4),
+        EK.MEETING,
+        "Trump-Xi call; Trump accepts an April visit to Beijing.",
+        ("odishaconnect",),
+        confidence=MEDIUM,
+    ),
+    _event(
+        "2026-02-20-scotus-ieepa-reciprocal",
+        D(2026, 2, 20),
+        EK.COURT_RULING,
+        "Supreme Court, Learning Resources v. Trump (6-3): IEEPA does not authorize tariffs. The "
+        "IEEPA 'reciprocal' duties on China end; collection stopped 2026-02-24 00:00. A Section "
+        "122 surcharge of 10% applies from 2026-02-24 for 150 days.",
+        ("wikipedia-learning-resources", "natlawreview"),
+        party="USA",
+        target="us-reciprocal-tariff-cn",
+        notes="Trump announced 15% on 02-21; sources disagree whether 15% was implemented "
+        "(low confidence).",
+    ),
+    _event(
+        "2026-02-20-scotus-ieepa-fentanyl",
+        D(2026, 2, 20),
+        EK.COURT_RULING,
+        "The same ruling ends the IEEPA 'fentanyl' duty on China.",
+        ("wikipedia-learning-resources", "natlawreview"),
+        party="USA",
+        target="us-fentanyl-tariff-cn",
+    ),
+    _event(
+        "2026-03-11-section-301-investigations",
+        D(2026, 3, 11),
+        EK.STATEMENT,
+        "USTR opens Section 301 'excess capacity' investigations.",
+        ("dutyclaims",),
+        party="USA",
+        confidence=MEDIUM,
+    ),
+    _event(
+        "2026-03-17-beijing-trip-delayed",
+        D(2026, 3, 17),
+        EK.STATEMENT,
+        "Trump delays the planned 03-31 Beijing trip by about five to six weeks.",
+        ("cbs-firstnorthwestern",),
+        party="USA",
+        official="trump",
+    ),
+    _event(
+        "2026-05-14-beijing-summit",
+        D(2026, 5, 14),
+        EK.MEETING,
+        "Beijing summit (05-13/15): Trump claims 'fantastic trade deals' (e.g. 200 Boeing jets); "
+        "China confirmed none; Blackwell controls unchanged.",
+        ("bbc-mirror", "bilateral-news"),
+        confidence=MEDIUM,
+    ),
+    _event(
+        "2026-05-14-general-licences-claim",
+        D(2026, 5, 14),
+        EK.EXTENSION,
+        "Claim, before the summit, that China's general licences for rare earths were extended "
+        "to December 2026.",
+        ("bilateral-news",),
+        party="CHN",
+        target="busan-2025/cn-general-licences",
+        ends_on=D(2027, 1, 1),
+        confidence=LOW,
+        notes="From one weak source; low confidence.",
+    ),
 )
 
 

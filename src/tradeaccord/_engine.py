@@ -141,12 +141,21 @@ def toggle_timeline(
 
 
 def term_end(
-    base_end: dt.date, extensions: Sequence[Event], day: dt.date, policy: EvidencePolicy, *, strong_only: bool
+    base_end: dt.date,
+    extensions: Sequence[Event],
+    day: dt.date,
+    policy: EvidencePolicy,
+    *,
+    strong_only: bool,
 ) -> dt.date:
     """The end of a term as known on ``day``: the base end moved by extensions dated by then."""
     end = base_end
     for event in extensions:
-        if event.date <= day and event.ends_on is not None and (policy.establishes(event) or not strong_only):
+        if (
+            event.date <= day
+            and event.ends_on is not None
+            and (policy.establishes(event) or not strong_only)
+        ):
             end = max(end, event.ends_on)
     return end
 
@@ -170,7 +179,9 @@ def expired_timeline(
         return from_true
     from_unknown = _expired_from(first_unknown, term, extensions, policy)
     switch = Timeline.from_changes(F, [(first_true, T)])
-    return Timeline.combine((switch, from_unknown, from_true), lambda v: v[2] if v[0] is T else v[1])
+    return Timeline.combine(
+        (switch, from_unknown, from_true), lambda v: v[2] if v[0] is T else v[1]
+    )
 
 
 def _expired_from(
@@ -259,7 +270,11 @@ class Engine:
     def events_for(self, leaf: Occurred | Fulfilled) -> list[Event]:
         """The recorded events that instantiate a leaf, in date order."""
         if isinstance(leaf, Fulfilled):
-            return [e for e in self._by_target.get(leaf.commitment, ()) if e.kind is EventKind.PERFORMANCE]
+            return [
+                e
+                for e in self._by_target.get(leaf.commitment, ())
+                if e.kind is EventKind.PERFORMANCE
+            ]
         return [e for e in self._by_kind.get(leaf.kind, ()) if matches(leaf, e)]
 
     def events_about(self, target: str, *kinds: EventKind) -> list[Event]:
@@ -333,7 +348,10 @@ class Engine:
         expired = Timeline.constant(F)
         if agreement.term is not None:
             expired = expired_timeline(
-                entered, agreement.term, self.events_about(agreement.id, EventKind.EXTENSION), self.policy
+                entered,
+                agreement.term,
+                self.events_about(agreement.id, EventKind.EXTENSION),
+                self.policy,
             )
         in_force = Timeline.combine(
             (entered, terminated, suspended, expired),
@@ -372,7 +390,10 @@ class Engine:
         expired = Timeline.constant(F)
         if commitment.term is not None:
             expired = expired_timeline(
-                triggered, commitment.term, self.events_about(commitment.id, EventKind.EXTENSION), self.policy
+                triggered,
+                commitment.term,
+                self.events_about(commitment.id, EventKind.EXTENSION),
+                self.policy,
             )
         terminated = event_timeline(
             self.events_about(commitment.id, EventKind.TERMINATION), self.policy

@@ -14,8 +14,8 @@ from typing import Any, final
 import attrs
 
 from ._calendar import DAY_COUNT_TYPES, DayCount, Period, Rounding, Upon
-from ._conditions import Condition, DateReached, Fulfilled, InForce, Occurred, walk
 from ._conditions import _NODE_TYPES as _CONDITION_TYPES
+from ._conditions import Condition, DateReached, Fulfilled, InForce, Occurred, walk
 from ._validators import identifier, instance_of, optional, tuple_of, unique
 from ._vocabulary import (
     Action,
@@ -95,7 +95,9 @@ class Member:
 
     def is_member_on(self, day: dt.date) -> bool:
         """Whether the party belongs to the group on ``day``."""
-        return (self.joined is None or self.joined <= day) and (self.left is None or day < self.left)
+        return (self.joined is None or self.joined <= day) and (
+            self.left is None or day < self.left
+        )
 
 
 @final
@@ -516,10 +518,12 @@ def _check(ds: Dataset) -> list[Problem]:
         first: dict[str, int] = {}
         for index, value in enumerate(values):
             if value.id in first:
-                problems.append(Problem(
-                    f"{name}[{index}].id",
-                    f"duplicate id {value.id!r} (first used at {name}[{first[value.id]}])",
-                ))
+                problems.append(
+                    Problem(
+                        f"{name}[{index}].id",
+                        f"duplicate id {value.id!r} (first used at {name}[{first[value.id]}])",
+                    )
+                )
             else:
                 first[value.id] = index
 
@@ -541,22 +545,30 @@ def _check(ds: Dataset) -> list[Problem]:
         for j, commitment in enumerate(agreement.commitments):
             path = f"agreements[{i}].commitments[{j}]"
             if commitment.id in commitments:
-                problems.append(Problem(
-                    f"{path}.id",
-                    f"duplicate commitment id {commitment.id!r} (first used at {commitments[commitment.id]})",
-                ))
+                problems.append(
+                    Problem(
+                        f"{path}.id",
+                        f"duplicate commitment id {commitment.id!r} (first used at {commitments[commitment.id]})",
+                    )
+                )
             else:
                 commitments[commitment.id] = path
 
     # Targets of events share one namespace.
     targets: dict[str, str] = {}
-    for label, ids in (("agreement", agreements), ("commitment", commitments), ("measure", measures)):
+    for label, ids in (
+        ("agreement", agreements),
+        ("commitment", commitments),
+        ("measure", measures),
+    ):
         for id in sorted(ids):
             if id in targets:
-                problems.append(Problem(
-                    f"{label}s",
-                    f"id {id!r} names both a {targets[id]} and a {label}; event targets would be ambiguous",
-                ))
+                problems.append(
+                    Problem(
+                        f"{label}s",
+                        f"id {id!r} names both a {targets[id]} and a {label}; event targets would be ambiguous",
+                    )
+                )
             else:
                 targets[id] = label
 
@@ -597,17 +609,21 @@ def _check(ds: Dataset) -> list[Problem]:
         for j, link in enumerate(agreement.links):
             ref(f"{path}.links[{j}].target", "agreement", link.target, agreements)
             if link.target == agreement.id:
-                problems.append(Problem(f"{path}.links[{j}].target", f"{agreement.id!r} links to itself"))
+                problems.append(
+                    Problem(f"{path}.links[{j}].target", f"{agreement.id!r} links to itself")
+                )
         if agreement.entry_into_force is not None:
             condition(f"{path}.entry_into_force.when", agreement.entry_into_force.when)
         for j, commitment in enumerate(agreement.commitments):
             cpath = f"{path}.commitments[{j}]"
             if commitment.by in parties and commitment.by not in agreement.parties:
-                problems.append(Problem(
-                    f"{cpath}.by",
-                    f"{commitment.by!r} is not a party to {agreement.id!r} "
-                    f"(parties: {', '.join(agreement.parties)})",
-                ))
+                problems.append(
+                    Problem(
+                        f"{cpath}.by",
+                        f"{commitment.by!r} is not a party to {agreement.id!r} "
+                        f"(parties: {', '.join(agreement.parties)})",
+                    )
+                )
             ref(f"{cpath}.by", "party", commitment.by, parties)
             ref(f"{cpath}.beneficiary", "party", commitment.beneficiary, parties)
             ref(f"{cpath}.measure", "measure", commitment.measure, measures)
@@ -626,14 +642,23 @@ def _check(ds: Dataset) -> list[Problem]:
         if event.official in officials and event.party is not None:
             acting_for = officials[event.official].party
             if acting_for != event.party:
-                problems.append(Problem(
-                    f"{path}.official",
-                    f"{event.official!r} acts for {acting_for!r}, not for the event's party {event.party!r}",
-                ))
-        if event.kind is EventKind.EXTENSION and event.target is not None and targets.get(event.target) == "measure":
-            problems.append(Problem(
-                f"{path}.target", "an extension must be about an agreement or a commitment, not a measure"
-            ))
+                problems.append(
+                    Problem(
+                        f"{path}.official",
+                        f"{event.official!r} acts for {acting_for!r}, not for the event's party {event.party!r}",
+                    )
+                )
+        if (
+            event.kind is EventKind.EXTENSION
+            and event.target is not None
+            and targets.get(event.target) == "measure"
+        ):
+            problems.append(
+                Problem(
+                    f"{path}.target",
+                    "an extension must be about an agreement or a commitment, not a measure",
+                )
+            )
 
     problems.extend(_cycles(ds))
     return problems
@@ -662,7 +687,7 @@ def _cycles(ds: Dataset) -> Iterator[Problem]:
         for target, path in edges[node]:
             if state.get(target) == 1:
                 ids = [n for n, _ in stack] + [node]
-                cycle = ids[ids.index(target):] + [target]
+                cycle = [*ids[ids.index(target) :], target]
                 key = frozenset(cycle)
                 if key not in reported:
                     reported.add(key)

@@ -8,6 +8,7 @@ It is slow (it scans day by day) and meant for small inputs.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from ._conditions import (
     AllOf,
@@ -114,10 +115,18 @@ class NaiveEvaluator:
                 return T
             return U if values.count(T) + values.count(U) >= node.n else F
         if isinstance(node, Delay):
-            return self._delayed(lambda d: self.truth(node.item, d), node.rule.apply, day, _dates_in(node))
+            return self._delayed(
+                lambda d: self.truth(node.item, d), node.rule.apply, day, _dates_in(node)
+            )
         raise TypeError(f"not a condition: {node!r}")
 
-    def _delayed(self, inner, rule, day: dt.date, extra: list[dt.date]) -> Truth:  # type: ignore[no-untyped-def]
+    def _delayed(
+        self,
+        inner: Callable[[dt.date], Truth],
+        rule: Callable[[dt.date], dt.date],
+        day: dt.date,
+        extra: list[dt.date],
+    ) -> Truth:
         """TRUE if inner held on some day t with rule(t) <= day; UNKNOWN if it maybe did."""
         result = F
         for candidate in self._scan(day, extra):
@@ -155,6 +164,7 @@ class NaiveEvaluator:
         if clause is None:
             value = self.concluded(agreement, day)
         else:
+
             def ready(d: dt.date) -> Truth:
                 return self.concluded(agreement, d) & self.truth(clause.when, d)
 
@@ -184,14 +194,18 @@ class NaiveEvaluator:
         suspended = self._suspended(agreement.id, day)
         expired = F
         if agreement.term is not None:
-            expired = self._expired(lambda d: self.entered(agreement, d), agreement.term, agreement.id, day)
+            expired = self._expired(
+                lambda d: self.entered(agreement, d), agreement.term, agreement.id, day
+            )
         value = entered & ~terminated & ~suspended & ~expired
         self._memo[key] = value
         return value
 
     def _suspended(self, target: str, day: dt.date) -> Truth:
         state = F
-        for event in sorted(self._about(target, EventKind.SUSPENSION, EventKind.RESUMPTION), key=lambda e: e.date):
+        for event in sorted(
+            self._about(target, EventKind.SUSPENSION, EventKind.RESUMPTION), key=lambda e: e.date
+        ):
             if event.date > day:
                 break
             if not self.policy.establishes(event):
@@ -200,7 +214,9 @@ class NaiveEvaluator:
                 state = T if event.kind is EventKind.SUSPENSION else F
         return state
 
-    def _expired(self, started, term: Term, target: str, day: dt.date) -> Truth:  # type: ignore[no-untyped-def]
+    def _expired(
+        self, started: Callable[[dt.date], Truth], term: Term, target: str, day: dt.date
+    ) -> Truth:
         start = None
         for wanted in (T, U):
             for candidate in self._scan(day, []):
@@ -228,7 +244,9 @@ class NaiveEvaluator:
         agreement = self.dataset.agreement_of(commitment.id)
 
         def holds(d: dt.date) -> Truth:
-            condition = self.truth(commitment.condition, d) if commitment.condition is not None else T
+            condition = (
+                self.truth(commitment.condition, d) if commitment.condition is not None else T
+            )
             return self.in_force(agreement, d) & condition
 
         def triggered(d: dt.date) -> Truth:

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from ._report import AgreementReport, CommitmentReport, CommitmentStatus, Explanation, Report, describe_missing
+from ._report import (
+    AgreementReport,
+    CommitmentReport,
+    CommitmentStatus,
+    Explanation,
+    Report,
+    describe_missing,
+)
 from ._truth import Truth
 
 __all__ = ["render_text"]
@@ -26,12 +33,16 @@ def _explanation(node: Explanation, depth: int, lines: list[str], *, sources: bo
         if sources:
             for source in citation.sources:
                 where = f", {source.url}" if source.url else ""
-                lines.append(f"{pad}        source: {source.publisher}{' - ' + source.title if source.title else ''}{where}")
+                lines.append(
+                    f"{pad}        source: {source.publisher}{' - ' + source.title if source.title else ''}{where}"
+                )
     for child in node.children:
         _explanation(child, depth + 1, lines, sources=sources)
 
 
-def _commitment(report: CommitmentReport, lines: list[str], *, explain: bool, sources: bool) -> None:
+def _commitment(
+    report: CommitmentReport, lines: list[str], *, explain: bool, sources: bool
+) -> None:
     since = f" since {report.since.isoformat()}" if report.since else ""
     due = f", due {report.due.isoformat()}" if report.due else ""
     if report.performed_on is not None and report.status is not CommitmentStatus.PERFORMED:

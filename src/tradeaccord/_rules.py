@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections.abc import Callable, Iterable
-from typing import Generic, TypeVar, final
+from typing import Any, Generic, TypeVar, final
 
 import attrs
 
@@ -138,14 +138,22 @@ def missing(engine: Engine, node: Condition, as_of: dt.date) -> tuple[Alternativ
     if isinstance(node, Occurred | Fulfilled):
         kind = "performance" if isinstance(node, Fulfilled) else "event"
         if value is U:
-            return (Alternative(needs=(Need(kind="confirmation", description=f"confirmation of {node.describe()}"),)),)
+            return (
+                Alternative(
+                    needs=(
+                        Need(kind="confirmation", description=f"confirmation of {node.describe()}"),
+                    )
+                ),
+            )
         return (Alternative(needs=(Need(kind=kind, description=node.describe()),)),)
     if isinstance(node, DateReached):
         return (Alternative(needs=(Need(kind="date", description=node.describe()),)),)
     if isinstance(node, InForce):
         return (Alternative(needs=(Need(kind="agreement", description=node.describe()),)),)
     if isinstance(node, Not):
-        return (Alternative(needs=(Need(kind="absence", description=f"not {node.item.describe()}"),)),)
+        return (
+            Alternative(needs=(Need(kind="absence", description=f"not {node.item.describe()}"),)),
+        )
     if isinstance(node, AllOf):
         groups = [missing(engine, item, as_of) for item in node.items]
         return _cross([g for g in groups if g])
@@ -154,12 +162,21 @@ def missing(engine: Engine, node: Condition, as_of: dt.date) -> tuple[Alternativ
     if isinstance(node, AtLeast):
         outstanding = [item for item in node.items if engine.condition(item).at(as_of) is not T]
         needed = node.n - (len(node.items) - len(outstanding))
-        combos = list(itertools.islice(itertools.combinations(outstanding, needed), MAX_ALTERNATIVES + 1))
+        combos = list(
+            itertools.islice(itertools.combinations(outstanding, needed), MAX_ALTERNATIVES + 1)
+        )
         if len(combos) > MAX_ALTERNATIVES:
-            return (Alternative(needs=(Need(
-                kind="count",
-                description=f"{needed} more of: " + "; ".join(i.describe() for i in outstanding),
-            ),)),)
+            return (
+                Alternative(
+                    needs=(
+                        Need(
+                            kind="count",
+                            description=f"{needed} more of: "
+                            + "; ".join(i.describe() for i in outstanding),
+                        ),
+                    )
+                ),
+            )
         return _minimal(
             a for combo in combos for a in _cross([missing(engine, i, as_of) for i in combo])
         )
@@ -168,13 +185,21 @@ def missing(engine: Engine, node: Condition, as_of: dt.date) -> tuple[Alternativ
         start = inner.first(T)
         if start is not None and start <= as_of:
             effective = apply_rule(node.rule, start)
-            return (Alternative(needs=(Need(
-                kind="wait",
-                description=f"date {effective.isoformat()} reached ({node.rule.describe()} {start.isoformat()})",
-            ),)),)
+            return (
+                Alternative(
+                    needs=(
+                        Need(
+                            kind="wait",
+                            description=f"date {effective.isoformat()} reached ({node.rule.describe()} {start.isoformat()})",
+                        ),
+                    )
+                ),
+            )
         wait = Need(kind="wait", description=f"then {node.rule.describe()} that day")
         return tuple(
-            Alternative(needs=a.needs + ((wait,) if node.rule.describe() != "on the same day" else ()))
+            Alternative(
+                needs=a.needs + ((wait,) if node.rule.describe() != "on the same day" else ())
+            )
             for a in missing(engine, node.item, as_of)
         )
     return ()
@@ -292,7 +317,9 @@ class RuleSet:
     @classmethod
     def default(cls) -> RuleSet:
         """The rules tradeaccord applies unless told otherwise."""
-        return cls(agreement_rules=DEFAULT_AGREEMENT_RULES, commitment_rules=DEFAULT_COMMITMENT_RULES)
+        return cls(
+            agreement_rules=DEFAULT_AGREEMENT_RULES, commitment_rules=DEFAULT_COMMITMENT_RULES
+        )
 
     def agreement_names(self) -> tuple[str, ...]:
         """The agreement rule names, in order."""
@@ -302,7 +329,13 @@ class RuleSet:
         """The commitment rule names, in order."""
         return tuple(r.name for r in self.commitment_rules)
 
-    def _place(self, rules: tuple[Rule, ...], rule: Rule, before: str | None, after: str | None) -> tuple[Rule, ...]:  # type: ignore[type-arg]
+    def _place(
+        self,
+        rules: tuple[Rule[Any, Any], ...],
+        rule: Rule[Any, Any],
+        before: str | None,
+        after: str | None,
+    ) -> tuple[Rule[Any, Any], ...]:
         if before is not None and after is not None:
             raise RuleSetError("give at most one of before= and after=")
         anchor = before if before is not None else after
@@ -315,16 +348,28 @@ class RuleSet:
         return (*rules[:index], rule, *rules[index:])
 
     def with_agreement_rule(
-        self, rule: Rule[AgreementContext, AgreementStatus], *, before: str | None = None, after: str | None = None
+        self,
+        rule: Rule[AgreementContext, AgreementStatus],
+        *,
+        before: str | None = None,
+        after: str | None = None,
     ) -> RuleSet:
         """A copy with ``rule`` added (at the end, or before/after a named rule)."""
-        return attrs.evolve(self, agreement_rules=self._place(self.agreement_rules, rule, before, after))
+        return attrs.evolve(
+            self, agreement_rules=self._place(self.agreement_rules, rule, before, after)
+        )
 
     def with_commitment_rule(
-        self, rule: Rule[CommitmentContext, CommitmentStatus], *, before: str | None = None, after: str | None = None
+        self,
+        rule: Rule[CommitmentContext, CommitmentStatus],
+        *,
+        before: str | None = None,
+        after: str | None = None,
     ) -> RuleSet:
         """A copy with ``rule`` added to the commitment rules."""
-        return attrs.evolve(self, commitment_rules=self._place(self.commitment_rules, rule, before, after))
+        return attrs.evolve(
+            self, commitment_rules=self._place(self.commitment_rules, rule, before, after)
+        )
 
     def without(self, name: str) -> RuleSet:
         """A copy without the agreement or commitment rule called ``name``."""
@@ -342,11 +387,15 @@ class RuleSet:
         """A copy with the rule called ``name`` replaced by ``rule`` in the same place."""
         if name in self.agreement_names():
             return attrs.evolve(
-                self, agreement_rules=tuple(rule if r.name == name else r for r in self.agreement_rules)
+                self,
+                agreement_rules=tuple(rule if r.name == name else r for r in self.agreement_rules),
             )
         if name in self.commitment_names():
             return attrs.evolve(
-                self, commitment_rules=tuple(rule if r.name == name else r for r in self.commitment_rules)
+                self,
+                commitment_rules=tuple(
+                    rule if r.name == name else r for r in self.commitment_rules
+                ),
             )
         raise RuleSetError(
             f"no rule named {name!r} (rules: {', '.join(self.agreement_names() + self.commitment_names())})"
@@ -363,7 +412,9 @@ def _fact(label: str, history: object, ctx: AgreementContext | CommitmentContext
     return Explanation(label=label, value=history.at(ctx.as_of), since=history.since(ctx.as_of))
 
 
-def _about(ctx: AgreementContext | CommitmentContext, target: str, *kinds: object) -> tuple[Citation, ...]:
+def _about(
+    ctx: AgreementContext | CommitmentContext, target: str, *kinds: object
+) -> tuple[Citation, ...]:
     return tuple(
         cite(ctx.engine, e)
         for e in ctx.engine.events_about(target, *kinds)  # type: ignore[arg-type]
@@ -388,7 +439,10 @@ def _entry(ctx: AgreementContext) -> Explanation:
         if clause.deadline is not None:
             label += f", deadline {clause.deadline.isoformat()}"
     return Explanation(
-        label=label, value=tl.entered.at(ctx.as_of), since=tl.entered.since(ctx.as_of), children=tuple(parts)
+        label=label,
+        value=tl.entered.at(ctx.as_of),
+        since=tl.entered.since(ctx.as_of),
+        children=tuple(parts),
     )
 
 
@@ -396,8 +450,14 @@ def _agreement_missing(ctx: AgreementContext) -> tuple[Alternative, ...]:
     agreement = ctx.agreement
     clause = agreement.entry_into_force
     if clause is None:
-        return () if agreement.concluded is not None else (
-            Alternative(needs=(Need(kind="event", description=f"conclusion of {agreement.id}"),)),
+        return (
+            ()
+            if agreement.concluded is not None
+            else (
+                Alternative(
+                    needs=(Need(kind="event", description=f"conclusion of {agreement.id}"),)
+                ),
+            )
         )
     needs = ctx.missing(Delay(clause.when, clause.effective))
     if ctx.timelines.concluded.at(ctx.as_of) is not T:
@@ -416,10 +476,15 @@ def _terminated(ctx: AgreementContext) -> Finding[AgreementStatus] | None:
         status=AgreementStatus.TERMINATED,
         reason=f"terminated on {tl.since(ctx.as_of)}",
         since=tl.since(ctx.as_of),
-        explanation=(Explanation(
-            label="termination recorded", value=T, since=tl.since(ctx.as_of),
-            citations=_about(ctx, ctx.agreement.id, _EK.TERMINATION),
-        ), _entry(ctx)),
+        explanation=(
+            Explanation(
+                label="termination recorded",
+                value=T,
+                since=tl.since(ctx.as_of),
+                citations=_about(ctx, ctx.agreement.id, _EK.TERMINATION),
+            ),
+            _entry(ctx),
+        ),
     )
 
 
@@ -444,10 +509,15 @@ def _expired(ctx: AgreementContext) -> Finding[AgreementStatus] | None:
         status=AgreementStatus.EXPIRED,
         reason=f"its term ran out on {tl.since(ctx.as_of)}",
         since=tl.since(ctx.as_of),
-        explanation=(_entry(ctx), Explanation(
-            label="term expired", value=T, since=tl.since(ctx.as_of),
-            citations=_about(ctx, ctx.agreement.id, _EK.EXTENSION),
-        )),
+        explanation=(
+            _entry(ctx),
+            Explanation(
+                label="term expired",
+                value=T,
+                since=tl.since(ctx.as_of),
+                citations=_about(ctx, ctx.agreement.id, _EK.EXTENSION),
+            ),
+        ),
     )
 
 
@@ -459,10 +529,15 @@ def _suspended(ctx: AgreementContext) -> Finding[AgreementStatus] | None:
         status=AgreementStatus.SUSPENDED,
         reason=f"suspended since {tl.since(ctx.as_of)}",
         since=tl.since(ctx.as_of),
-        explanation=(_entry(ctx), Explanation(
-            label="suspension recorded", value=T, since=tl.since(ctx.as_of),
-            citations=_about(ctx, ctx.agreement.id, _EK.SUSPENSION, _EK.RESUMPTION),
-        )),
+        explanation=(
+            _entry(ctx),
+            Explanation(
+                label="suspension recorded",
+                value=T,
+                since=tl.since(ctx.as_of),
+                citations=_about(ctx, ctx.agreement.id, _EK.SUSPENSION, _EK.RESUMPTION),
+            ),
+        ),
     )
 
 
@@ -523,13 +598,27 @@ def _not_concluded(ctx: AgreementContext) -> Finding[AgreementStatus] | None:
 from ._vocabulary import EventKind as _EK  # noqa: E402
 
 DEFAULT_AGREEMENT_RULES: tuple[Rule[AgreementContext, AgreementStatus], ...] = (
-    Rule(name="terminated", summary="A recorded termination ends the agreement.", check=_terminated),
-    Rule(name="lapsed", summary="Not in force by its entry-into-force deadline: lapsed.", check=_lapsed),
+    Rule(
+        name="terminated", summary="A recorded termination ends the agreement.", check=_terminated
+    ),
+    Rule(
+        name="lapsed",
+        summary="Not in force by its entry-into-force deadline: lapsed.",
+        check=_lapsed,
+    ),
     Rule(name="expired", summary="Its term, with any extensions, has run out.", check=_expired),
     Rule(name="suspended", summary="A recorded suspension, not yet lifted.", check=_suspended),
     Rule(name="in-force", summary="Its entry-into-force clause is satisfied.", check=_in_force),
-    Rule(name="undetermined", summary="The facts do not settle whether it is in force.", check=_undetermined),
-    Rule(name="awaiting-entry-into-force", summary="Concluded, waiting for its clause.", check=_awaiting),
+    Rule(
+        name="undetermined",
+        summary="The facts do not settle whether it is in force.",
+        check=_undetermined,
+    ),
+    Rule(
+        name="awaiting-entry-into-force",
+        summary="Concluded, waiting for its clause.",
+        check=_awaiting,
+    ),
     Rule(name="not-concluded", summary="Not (yet) concluded.", check=_not_concluded),
 )
 
@@ -542,14 +631,19 @@ def _activation(ctx: CommitmentContext) -> Explanation:
     if ctx.commitment.condition is not None:
         parts.append(ctx.explain(ctx.commitment.condition))
     if ctx.commitment.term is not None:
-        parts.append(Explanation(
-            label=f"term of {ctx.commitment.term.period.describe()} expired",
-            value=tl.expired.at(ctx.as_of),
-            since=tl.expired.since(ctx.as_of),
-            citations=_about(ctx, ctx.commitment.id, _EK.EXTENSION),
-        ))
+        parts.append(
+            Explanation(
+                label=f"term of {ctx.commitment.term.period.describe()} expired",
+                value=tl.expired.at(ctx.as_of),
+                since=tl.expired.since(ctx.as_of),
+                citations=_about(ctx, ctx.commitment.id, _EK.EXTENSION),
+            )
+        )
     return Explanation(
-        label="activation", value=tl.active.at(ctx.as_of), since=tl.active.since(ctx.as_of), children=tuple(parts)
+        label="activation",
+        value=tl.active.at(ctx.as_of),
+        since=tl.active.since(ctx.as_of),
+        children=tuple(parts),
     )
 
 
@@ -627,7 +721,9 @@ def _commitment_missing(ctx: CommitmentContext) -> tuple[Alternative, ...]:
 
 def _c_conditional(ctx: CommitmentContext) -> Finding[CommitmentStatus] | None:
     found = _commitment_missing(ctx)
-    reason = "waiting for " + "; or ".join(a.describe() for a in found[:3]) if found else "not active"
+    reason = (
+        "waiting for " + "; or ".join(a.describe() for a in found[:3]) if found else "not active"
+    )
     return Finding(
         status=CommitmentStatus.CONDITIONAL,
         reason=reason,
@@ -638,11 +734,25 @@ def _c_conditional(ctx: CommitmentContext) -> Finding[CommitmentStatus] | None:
 
 
 DEFAULT_COMMITMENT_RULES: tuple[Rule[CommitmentContext, CommitmentStatus], ...] = (
-    Rule(name="performed", summary="A one-off undertaking with a recorded performance.", check=_c_performed),
+    Rule(
+        name="performed",
+        summary="A one-off undertaking with a recorded performance.",
+        check=_c_performed,
+    ),
     Rule(name="ended", summary="Activated once, no longer binding.", check=_c_ended),
-    Rule(name="active", summary="Its agreement is in force and its condition has held.", check=_c_active),
-    Rule(name="commitment-undetermined", summary="The facts do not settle it.", check=_c_undetermined),
-    Rule(name="conditional", summary="Waiting for its agreement or its condition.", check=_c_conditional),
+    Rule(
+        name="active",
+        summary="Its agreement is in force and its condition has held.",
+        check=_c_active,
+    ),
+    Rule(
+        name="commitment-undetermined", summary="The facts do not settle it.", check=_c_undetermined
+    ),
+    Rule(
+        name="conditional",
+        summary="Waiting for its agreement or its condition.",
+        check=_c_conditional,
+    ),
 )
 
 
@@ -672,7 +782,9 @@ def _decide(rules: tuple[Rule, ...], ctx: object, what: str) -> tuple[Rule, Find
         finding = rule.check(ctx)
         if finding is not None:
             return rule, finding
-    raise RuleSetError(f"no rule decided the status of {what}; end the rule set with a catch-all rule")
+    raise RuleSetError(
+        f"no rule decided the status of {what}; end the rule set with a catch-all rule"
+    )
 
 
 def evaluate(
@@ -716,27 +828,30 @@ def evaluate(
         )
         rule, finding = _decide(rule_set.agreement_rules, ctx, f"agreement {agreement_id!r}")
         commitments = tuple(
-            _commitment_report(engine, dataset, agreement, c, as_of, rule_set) for c in agreement.commitments
+            _commitment_report(engine, dataset, agreement, c, as_of, rule_set)
+            for c in agreement.commitments
         )
         in_force = timelines.in_force.at(as_of)
-        reports.append(AgreementReport(
-            id=agreement.id,
-            title=agreement.title,
-            status=finding.status,
-            in_force=in_force,
-            in_force_since=timelines.in_force.since(as_of) if in_force is T else None,
-            entered_into_force=_first_on_or_before(timelines.entered, as_of),
-            rule=rule.name,
-            reason=finding.reason,
-            explanation=Explanation(
-                label=f"{agreement.id}: {finding.status.value} (rule {rule.name}: {finding.reason})",
-                value=in_force,
-                since=timelines.in_force.since(as_of),
-                children=finding.explanation,
-            ),
-            missing=finding.missing,
-            commitments=commitments,
-        ))
+        reports.append(
+            AgreementReport(
+                id=agreement.id,
+                title=agreement.title,
+                status=finding.status,
+                in_force=in_force,
+                in_force_since=timelines.in_force.since(as_of) if in_force is T else None,
+                entered_into_force=_first_on_or_before(timelines.entered, as_of),
+                rule=rule.name,
+                reason=finding.reason,
+                explanation=Explanation(
+                    label=f"{agreement.id}: {finding.status.value} (rule {rule.name}: {finding.reason})",
+                    value=in_force,
+                    since=timelines.in_force.since(as_of),
+                    children=finding.explanation,
+                ),
+                missing=finding.missing,
+                commitments=commitments,
+            )
+        )
     return Report(as_of=as_of, agreements=tuple(reports))
 
 
@@ -749,7 +864,12 @@ def _first_on_or_before(history: object, as_of: dt.date) -> dt.date | None:
 
 
 def _commitment_report(
-    engine: Engine, dataset: Dataset, agreement: Agreement, commitment: Commitment, as_of: dt.date, rules: RuleSet
+    engine: Engine,
+    dataset: Dataset,
+    agreement: Agreement,
+    commitment: Commitment,
+    as_of: dt.date,
+    rules: RuleSet,
 ) -> CommitmentReport:
     ctx = CommitmentContext(
         as_of=as_of,

@@ -15,12 +15,16 @@ from .errors import ModelValueError
 __all__ = ["Timeline"]
 
 
-def _check_steps(instance: Timeline, attribute: object, steps: tuple[tuple[dt.date, Truth], ...]) -> None:
+def _check_steps(
+    instance: Timeline, attribute: object, steps: tuple[tuple[dt.date, Truth], ...]
+) -> None:
     previous_day: dt.date | None = None
     previous_value = instance.initial
     for day, value in steps:
         if previous_day is not None and day <= previous_day:
-            raise ModelValueError(f"Timeline steps must have increasing dates, got {day} after {previous_day}")
+            raise ModelValueError(
+                f"Timeline steps must have increasing dates, got {day} after {previous_day}"
+            )
         if value is previous_value:
             raise ModelValueError(f"Timeline step on {day} repeats the value {value.name}")
         previous_day, previous_value = day, value
@@ -112,10 +116,14 @@ class Timeline:
 
     def map(self, function: Callable[[Truth], Truth]) -> Timeline:
         """Apply ``function`` to every value."""
-        return Timeline.from_changes(function(self.initial), ((d, function(v)) for d, v in self.steps))
+        return Timeline.from_changes(
+            function(self.initial), ((d, function(v)) for d, v in self.steps)
+        )
 
     @staticmethod
-    def combine(timelines: Sequence[Timeline], function: Callable[[Sequence[Truth]], Truth]) -> Timeline:
+    def combine(
+        timelines: Sequence[Timeline], function: Callable[[Sequence[Truth]], Truth]
+    ) -> Timeline:
         """Merge several timelines pointwise with ``function``, in one sweep over their changes."""
         initial = function([t.initial for t in timelines])
         days = sorted({day for t in timelines for day in t.change_days()})

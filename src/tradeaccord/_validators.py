@@ -77,7 +77,11 @@ def tuple_of(item: Validator) -> Validator:
             try:
                 item(instance, attribute, element)
             except (ModelTypeError, ModelValueError) as exc:
-                raise type(exc)(str(exc).replace(_where(instance, attribute), f"{_where(instance, attribute)}[{index}]", 1)) from None
+                raise type(exc)(
+                    str(exc).replace(
+                        _where(instance, attribute), f"{_where(instance, attribute)}[{index}]", 1
+                    )
+                ) from None
 
     return check
 
@@ -87,5 +91,7 @@ def unique(instance: object, attribute: attrs.Attribute[Any], value: tuple[Any, 
     seen: set[Any] = set()
     for index, element in enumerate(value):
         if element in seen:
-            raise ModelValueError(f"{_where(instance, attribute)}[{index}]: {element!r} appears twice")
+            raise ModelValueError(
+                f"{_where(instance, attribute)}[{index}]: {element!r} appears twice"
+            )
         seen.add(element)

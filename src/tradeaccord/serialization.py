@@ -20,6 +20,7 @@ Examples:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -53,7 +54,14 @@ from ._conditions import (
     Occurred,
 )
 from ._model import Dataset
-from ._report import AgreementReport, Citation, CommitmentReport, Explanation, Report, describe_missing
+from ._report import (
+    AgreementReport,
+    Citation,
+    CommitmentReport,
+    Explanation,
+    Report,
+    describe_missing,
+)
 from ._truth import Truth
 from ._vocabulary import (
     Action,
@@ -84,7 +92,17 @@ MAX_DEPTH = 64
 """The deepest condition tree accepted from a file."""
 
 
-_ENUMS = (Action, AgreementKind, Confidence, EventKind, LinkKind, MeasureKind, PartyKind, SourceKind, Rounding)
+_ENUMS = (
+    Action,
+    AgreementKind,
+    Confidence,
+    EventKind,
+    LinkKind,
+    MeasureKind,
+    PartyKind,
+    SourceKind,
+    Rounding,
+)
 
 
 class _Invalid(Exception):
@@ -112,7 +130,10 @@ def _expect(data: Any, keys: set[str], required: set[str], what: str) -> Mapping
         raise _Invalid("", f"expected an object for {what}, got {type(data).__name__}")
     unknown = sorted(set(data) - keys)
     if unknown:
-        raise _Invalid(f".{unknown[0]}", f"unknown key {unknown[0]!r} in {what} (allowed: {', '.join(sorted(keys))})")
+        raise _Invalid(
+            f".{unknown[0]}",
+            f"unknown key {unknown[0]!r} in {what} (allowed: {', '.join(sorted(keys))})",
+        )
     lacking = sorted(required - set(data))
     if lacking:
         raise _Invalid("", f"{what} needs key {lacking[0]!r}")
@@ -176,12 +197,21 @@ def structure_rule(data: Any, depth: int = 0) -> DayCount:
         return Upon()
     if tag in ("nth_day_after", "after_clear_days", "first_day_of_month_following"):
         _expect(data, {"type", "n"}, {"n"}, f"a {tag!r} rule")
-        cls = {"nth_day_after": NthDayAfter, "after_clear_days": AfterClearDays}.get(tag, FirstDayOfMonthFollowing)
+        cls = {"nth_day_after": NthDayAfter, "after_clear_days": AfterClearDays}.get(
+            tag, FirstDayOfMonthFollowing
+        )
         n = _int(data, "n")
         return _nested(".n", lambda: cls(n))  # type: ignore[no-any-return]
     if tag == "after_period":
         _expect(data, {"type", "period", "rounding"}, {"period"}, "an 'after_period' rule")
-        period = _nested(".period", lambda: Period.parse(data["period"]) if isinstance(data["period"], str) else _bad_period(data["period"]))
+        period = _nested(
+            ".period",
+            lambda: (
+                Period.parse(data["period"])
+                if isinstance(data["period"], str)
+                else _bad_period(data["period"])
+            ),
+        )
         rounding = _nested(".rounding", lambda: _enum(Rounding, data.get("rounding", "strict")))
         return AfterPeriod(period, rounding=rounding)
     if tag == "fixed_date":
@@ -191,14 +221,19 @@ def structure_rule(data: Any, depth: int = 0) -> DayCount:
         _expect(data, {"type", "rules"}, {"rules"}, f"an {tag!r} rule")
         items = _list(data["rules"], ".rules")
         rules = tuple(
-            _nested(f".rules[{i}]", lambda item=item: structure_rule(item, depth + 1)) for i, item in enumerate(items)
+            _nested(f".rules[{i}]", functools.partial(structure_rule, item, depth + 1))
+            for i, item in enumerate(items)
         )
         return _nested(".rules", lambda: (Earliest if tag == "earliest" else Latest)(rules))  # type: ignore[no-any-return]
-    raise _Invalid(".type", f"unknown day-count rule {tag!r} (known: {', '.join(_RULE_TAGS.values())})")
+    raise _Invalid(
+        ".type", f"unknown day-count rule {tag!r} (known: {', '.join(_RULE_TAGS.values())})"
+    )
 
 
 def _bad_period(value: Any) -> Period:
-    raise _Invalid("", f"expected an ISO 8601 period such as 'P90D', got {type(value).__name__} {value!r}")
+    raise _Invalid(
+        "", f"expected an ISO 8601 period such as 'P90D', got {type(value).__name__} {value!r}"
+    )
 
 
 def _list(value: Any, path: str) -> list[Any]:
@@ -267,7 +302,7 @@ def structure_condition(data: Any, depth: int = 0) -> Condition:
 
     def items(key: str = "items") -> tuple[Condition, ...]:
         return tuple(
-            _nested(f".{key}[{i}]", lambda item=item: structure_condition(item, depth + 1))
+            _nested(f".{key}[{i}]", functools.partial(structure_condition, item, depth + 1))
             for i, item in enumerate(_list(data[key], f".{key}"))
         )
 
@@ -275,9 +310,21 @@ def structure_condition(data: Any, depth: int = 0) -> Condition:
         return _nested("", function)  # type: ignore[no-any-return]
 
     if tag == "occurred":
-        _expect(data, {"type", "kind", "party", "target", "official"}, {"kind"}, "an 'occurred' condition")
+        _expect(
+            data,
+            {"type", "kind", "party", "target", "official"},
+            {"kind"},
+            "an 'occurred' condition",
+        )
         kind = _nested(".kind", lambda: _enum(EventKind, data["kind"]))
-        return build(lambda: Occurred(kind, party=data.get("party"), target=data.get("target"), official=data.get("official")))
+        return build(
+            lambda: Occurred(
+                kind,
+                party=data.get("party"),
+                target=data.get("target"),
+                official=data.get("official"),
+            )
+        )
     if tag == "fulfilled":
         _expect(data, {"type", "commitment"}, {"commitment"}, "a 'fulfilled' condition")
         return build(lambda: Fulfilled(data["commitment"]))
@@ -304,7 +351,9 @@ def structure_condition(data: Any, depth: int = 0) -> Condition:
         inner = _nested(".item", lambda: structure_condition(data["item"], depth + 1))
         rule = _nested(".rule", lambda: structure_rule(data["rule"]))
         return Delay(inner, rule)
-    raise _Invalid(".type", f"unknown condition type {tag!r} (known: {', '.join(_NODE_TAGS.values())})")
+    raise _Invalid(
+        ".type", f"unknown condition type {tag!r} (known: {', '.join(_NODE_TAGS.values())})"
+    )
 
 
 # Converter ---------------------------------------------------------------------------
@@ -319,7 +368,9 @@ def _wrap(function: Callable[[Any], Any]) -> Callable[[Any, Any], Any]:
         try:
             return function(value)
         except _Invalid as exc:
-            raise ValueError(f"{exc.message}{' (at ' + exc.path.lstrip('.') + ')' if exc.path else ''}") from None
+            raise ValueError(
+                f"{exc.message}{' (at ' + exc.path.lstrip('.') + ')' if exc.path else ''}"
+            ) from None
 
     return hook
 
@@ -335,23 +386,23 @@ def configure_converter(converter: cattrs.Converter) -> None:
     converter.register_unstructure_hook(dt.date, lambda d: d.isoformat())
     converter.register_structure_hook(dt.date, _wrap(_date_in))
     for enum_type in _ENUMS:
-        converter.register_structure_hook(enum_type, _wrap(lambda v, cls=enum_type: _enum(cls, v)))
+        converter.register_structure_hook(enum_type, _wrap(functools.partial(_enum, enum_type)))
     converter.register_unstructure_hook(Period, str)
     converter.register_structure_hook(
         Period, _wrap(lambda v: Period.parse(v) if isinstance(v, str) else _bad_period(v))
     )
     for node_type in _NODE_TAGS:
         converter.register_unstructure_hook(node_type, unstructure_condition)
-    converter.register_unstructure_hook(Condition, unstructure_condition)  # type: ignore[arg-type]
-    converter.register_structure_hook(Condition, _wrap(structure_condition))  # type: ignore[arg-type]
+    converter.register_unstructure_hook(Condition, unstructure_condition)
+    converter.register_structure_hook(Condition, _wrap(structure_condition))
     for rule_type in _RULE_TAGS:
         converter.register_unstructure_hook(rule_type, unstructure_rule)
-    converter.register_unstructure_hook(DayCount, unstructure_rule)  # type: ignore[arg-type]
-    converter.register_structure_hook(DayCount, _wrap(structure_rule))  # type: ignore[arg-type]
+    converter.register_unstructure_hook(DayCount, unstructure_rule)
+    converter.register_structure_hook(DayCount, _wrap(structure_rule))
     optional_condition = _wrap(lambda v: None if v is None else structure_condition(v))
-    converter.register_structure_hook(Condition | None, optional_condition)  # type: ignore[arg-type]
+    converter.register_structure_hook(Condition | None, optional_condition)
     converter.register_unstructure_hook(
-        Condition | None,  # type: ignore[arg-type]
+        Condition | None,
         lambda v: None if v is None else unstructure_condition(v),
     )
 
@@ -415,16 +466,24 @@ def dataset_from_json(text: str | bytes, *, source: str = "<string>") -> Dataset
     try:
         data = json.loads(text)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        where = f"line {exc.lineno} column {exc.colno}" if isinstance(exc, json.JSONDecodeError) else ""
-        raise InputError(source, [Problem(where, f"not valid JSON: {getattr(exc, 'msg', exc)}")]) from None
+        where = (
+            f"line {exc.lineno} column {exc.colno}" if isinstance(exc, json.JSONDecodeError) else ""
+        )
+        raise InputError(
+            source, [Problem(where, f"not valid JSON: {getattr(exc, 'msg', exc)}")]
+        ) from None
     except RecursionError:
         raise InputError(source, [Problem("", "nested too deeply")]) from None
     if not isinstance(data, dict):
-        raise InputError(source, [Problem("", f"expected a JSON object, got {type(data).__name__}")])
+        raise InputError(
+            source, [Problem("", f"expected a JSON object, got {type(data).__name__}")]
+        )
     data = dict(data)
     version = data.pop("format", None)
     if version != DATASET_FORMAT:
-        raise InputError(source, [Problem("format", f"expected format {DATASET_FORMAT}, got {version!r}")])
+        raise InputError(
+            source, [Problem("format", f"expected format {DATASET_FORMAT}, got {version!r}")]
+        )
     try:
         return make_converter().structure(data, Dataset)
     except (ClassValidationError, IterableValidationError, ForbiddenExtraKeysError) as exc:
