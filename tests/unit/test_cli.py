@@ -45,13 +45,26 @@ def test_json_after_approvals(capsys: pytest.CaptureFixture[str]) -> None:
     assert london(data)["missing"] == []
     geneva = next(a for a in data["agreements"] if a["id"] == "geneva-2025")
     assert (geneva["in_force"], geneva["in_force_since"]) == (True, "2025-05-14")
-    rollback = next(c for c in london(data)["commitments"] if c["id"].endswith("us-rollback-export-restrictions"))
+    rollback = next(
+        c
+        for c in london(data)["commitments"]
+        if c["id"].endswith("us-rollback-export-restrictions")
+    )
     assert rollback["status"] == "active"
 
 
 def test_json_explain_has_citations(capsys: pytest.CaptureFixture[str]) -> None:
     """--explain adds explanation trees whose citations carry sources."""
-    _, out, _ = run(capsys, "status", "--as-of", "2025-06-28", "--json", "--explain", "--agreement", "london-2025")
+    _, out, _ = run(
+        capsys,
+        "status",
+        "--as-of",
+        "2025-06-28",
+        "--json",
+        "--explain",
+        "--agreement",
+        "london-2025",
+    )
     data = json.loads(out)
     assert [a["id"] for a in data["agreements"]] == ["london-2025"]
 
@@ -93,7 +106,9 @@ def test_file_round_trip(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> 
         ((), "required"),
     ],
 )
-def test_unusable_arguments_exit_2(capsys: pytest.CaptureFixture[str], argv: tuple[str, ...], message: str) -> None:
+def test_unusable_arguments_exit_2(
+    capsys: pytest.CaptureFixture[str], argv: tuple[str, ...], message: str
+) -> None:
     """Unusable arguments give exit status 2 and one clear line on stderr."""
     code, out, err = run(capsys, *argv)
     assert code == 2

@@ -7,7 +7,13 @@ import datetime as dt
 import pytest
 
 import tradeaccord as ta
-from tradeaccord.errors import DatasetError, ModelTypeError, ModelValueError, Problem, UnknownIdError
+from tradeaccord.errors import (
+    DatasetError,
+    ModelTypeError,
+    ModelValueError,
+    Problem,
+    UnknownIdError,
+)
 
 D = dt.date
 USA = ta.Party(id="USA", name="United States")
@@ -34,7 +40,9 @@ def test_unknown_ids_are_all_reported_with_paths() -> None:
         entry_into_force=ta.EntryIntoForce(when=ta.approved_by("USA", "b") & ta.Fulfilled("a/x")),
         sources=("nowhere",),
     )
-    event = ta.Event(id="e", date=D(2025, 1, 2), kind=ta.EventKind.APPROVAL, summary="", target="zzz")
+    event = ta.Event(
+        id="e", date=D(2025, 1, 2), kind=ta.EventKind.APPROVAL, summary="", target="zzz"
+    )
     with pytest.raises(DatasetError) as caught:
         ta.Dataset(parties=(USA, CHN), agreements=(bad,), events=(event,))
     paths = [p.path for p in caught.value.problems]
@@ -45,7 +53,9 @@ def test_unknown_ids_are_all_reported_with_paths() -> None:
         "agreements[0].entry_into_force.when.items[1].commitment",
         "events[0].target",
     ]
-    assert caught.value.problems[0] == Problem("agreements[0].parties[1]", "unknown party 'CHA' (known: CHN, USA)")
+    assert caught.value.problems[0] == Problem(
+        "agreements[0].parties[1]", "unknown party 'CHA' (known: CHN, USA)"
+    )
     assert "5 problems" in str(caught.value)
 
 
@@ -62,8 +72,13 @@ def test_duplicate_ids_are_reported() -> None:
 def test_duplicate_commitment_ids_across_agreements() -> None:
     """Commitment ids are unique across all agreements."""
     c = ta.Commitment(id="c", by="USA", action=ta.Action.LIFT, summary="")
-    with pytest.raises(DatasetError, match=r"agreements\[1\]\.commitments\[0\]\.id: duplicate commitment id 'c'"):
-        ta.Dataset(parties=(USA, CHN), agreements=(agreement("a", commitments=(c,)), agreement("b", commitments=(c,))))
+    with pytest.raises(
+        DatasetError, match=r"agreements\[1\]\.commitments\[0\]\.id: duplicate commitment id 'c'"
+    ):
+        ta.Dataset(
+            parties=(USA, CHN),
+            agreements=(agreement("a", commitments=(c,)), agreement("b", commitments=(c,))),
+        )
 
 
 def test_cycle_through_entry_into_force_is_reported() -> None:
@@ -83,7 +98,9 @@ def test_cycle_through_links_is_reported() -> None:
     link = ta.LinkKind.IMPLEMENTS
     a = agreement("a", links=(ta.Link(kind=link, target="b"),))
     b = agreement("b", links=(ta.Link(kind=link, target="a"),))
-    with pytest.raises(DatasetError, match=r"agreements\[1\]\.links\[0\]: cyclic reference: a -> b -> a"):
+    with pytest.raises(
+        DatasetError, match=r"agreements\[1\]\.links\[0\]: cyclic reference: a -> b -> a"
+    ):
         ta.Dataset(parties=(USA, CHN), agreements=(a, b))
 
 
@@ -98,7 +115,14 @@ def test_commitment_by_a_non_party() -> None:
 def test_official_must_act_for_the_event_party() -> None:
     """An event's official must belong to the event's party."""
     xi = ta.Official(id="xi", name="Xi Jinping", party="CHN")
-    event = ta.Event(id="e", date=D(2025, 1, 2), kind=ta.EventKind.APPROVAL, summary="", party="USA", official="xi")
+    event = ta.Event(
+        id="e",
+        date=D(2025, 1, 2),
+        kind=ta.EventKind.APPROVAL,
+        summary="",
+        party="USA",
+        official="xi",
+    )
     with pytest.raises(DatasetError, match=r"events\[0\]\.official: 'xi' acts for 'CHN'"):
         ta.Dataset(parties=(USA, CHN), officials=(xi,), events=(event,))
 
@@ -129,7 +153,9 @@ def test_without_events_rejects_unknown_ids() -> None:
             "Event.date must be date",
         ),
         (
-            lambda: ta.Event(id="e", date=dt.datetime(2025, 1, 1), kind=ta.EventKind.APPROVAL, summary=""),
+            lambda: ta.Event(
+                id="e", date=dt.datetime(2025, 1, 1), kind=ta.EventKind.APPROVAL, summary=""
+            ),
             ModelTypeError,
             "Event.date must be date",
         ),
@@ -140,23 +166,39 @@ def test_without_events_rejects_unknown_ids() -> None:
         ),
         (
             lambda: ta.Event(
-                id="e", date=D(2025, 1, 1), kind=ta.EventKind.APPROVAL, summary="", ends_on=D(2025, 2, 1)
+                id="e",
+                date=D(2025, 1, 1),
+                kind=ta.EventKind.APPROVAL,
+                summary="",
+                ends_on=D(2025, 2, 1),
             ),
             ModelValueError,
             "ends_on is only meaningful for an extension",
         ),
         (lambda: ta.Deadline(), ModelValueError, "exactly one of on= and within="),
-        (lambda: ta.AtLeast(3, ta.InForce("a"), ta.InForce("b")), ModelValueError, "between 1 and 2"),
-        (lambda: ta.AllOf(ta.InForce("a"), "b"), ModelTypeError, r"AllOf.items\[1\] must be a condition"),
+        (
+            lambda: ta.AtLeast(3, ta.InForce("a"), ta.InForce("b")),
+            ModelValueError,
+            "between 1 and 2",
+        ),
+        (
+            lambda: ta.AllOf(ta.InForce("a"), "b"),
+            ModelTypeError,
+            r"AllOf.items\[1\] must be a condition",
+        ),
         (lambda: ta.Delay(ta.InForce("a"), 30), ModelTypeError, "Delay.rule must be"),
         (
-            lambda: ta.Agreement(id="a", title="", kind=ta.AgreementKind.TREATY, parties=("USA", "USA")),
+            lambda: ta.Agreement(
+                id="a", title="", kind=ta.AgreementKind.TREATY, parties=("USA", "USA")
+            ),
             ModelValueError,
             r"Agreement.parties\[1\]: 'USA' appears twice",
         ),
     ],
 )
-def test_invalid_values_raise_named_errors(build: object, error: type[Exception], message: str) -> None:
+def test_invalid_values_raise_named_errors(
+    build: object, error: type[Exception], message: str
+) -> None:
     """Bad field values raise a TradeAccordError naming the class and field."""
     with pytest.raises(error, match=message):
         build()  # type: ignore[operator]

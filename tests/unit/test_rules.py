@@ -27,7 +27,14 @@ def treaty(when: ta.Condition, **kw: object) -> ta.Dataset:
 
 
 def deposit(party: str, day: dt.date) -> ta.Event:
-    return ta.Event(id=f"{party}-{day}", date=day, kind=ta.EventKind.DEPOSIT, party=party, target="t", summary="")
+    return ta.Event(
+        id=f"{party}-{day}",
+        date=day,
+        kind=ta.EventKind.DEPOSIT,
+        party=party,
+        target="t",
+        summary="",
+    )
 
 
 def deposited(party: str) -> ta.Occurred:
@@ -39,14 +46,24 @@ def test_user_rule_runs_before_in_force() -> None:
     suspended_by_court = Rule(
         name="court-suspension",
         summary="A court ruling about the agreement suspends it.",
-        check=lambda ctx: Finding(status=AgreementStatus.SUSPENDED, reason="court ruling")
-        if any(e.kind is ta.EventKind.COURT_RULING and e.date <= ctx.as_of for e in ctx.dataset.events_about("t"))
-        else None,
+        check=lambda ctx: (
+            Finding(status=AgreementStatus.SUSPENDED, reason="court ruling")
+            if any(
+                e.kind is ta.EventKind.COURT_RULING and e.date <= ctx.as_of
+                for e in ctx.dataset.events_about("t")
+            )
+            else None
+        ),
     )
     rules = RuleSet.default().with_agreement_rule(suspended_by_court, before="in-force")
-    ruling = ta.Event(id="r", date=D(2025, 3, 1), kind=ta.EventKind.COURT_RULING, target="t", summary="")
+    ruling = ta.Event(
+        id="r", date=D(2025, 3, 1), kind=ta.EventKind.COURT_RULING, target="t", summary=""
+    )
     ds = treaty(ta.DateReached(D(2025, 2, 1)), events=(ruling,))
-    assert ta.evaluate(ds, D(2025, 2, 15), rules=rules).agreement("t").status is AgreementStatus.IN_FORCE
+    assert (
+        ta.evaluate(ds, D(2025, 2, 15), rules=rules).agreement("t").status
+        is AgreementStatus.IN_FORCE
+    )
     late = ta.evaluate(ds, D(2025, 3, 1), rules=rules).agreement("t")
     assert (late.status, late.rule) == (AgreementStatus.SUSPENDED, "court-suspension")
 
@@ -57,7 +74,10 @@ def test_rule_set_editing() -> None:
     assert "suspended" not in rules.without("suspended").agreement_names()
     replacement = Rule(name="x", summary="", check=lambda ctx: None)
     assert rules.replacing("lapsed", replacement).agreement_names()[1] == "x"
-    assert rules.with_agreement_rule(replacement, after="terminated").agreement_names()[:2] == ("terminated", "x")
+    assert rules.with_agreement_rule(replacement, after="terminated").agreement_names()[:2] == (
+        "terminated",
+        "x",
+    )
     with pytest.raises(RuleSetError, match="no rule named 'nope'"):
         rules.without("nope")
     with pytest.raises(RuleSetError, match="two agreement rules are named 'terminated'"):
@@ -75,7 +95,10 @@ def test_rule_set_without_catch_all_raises() -> None:
 
 def test_missing_lists_each_alternative() -> None:
     """For 'any of' each way forward is listed; satisfied parts are not."""
-    ds = treaty((deposited("AAA") & deposited("BBB")) | deposited("CCC"), events=(deposit("AAA", D(2025, 1, 5)),))
+    ds = treaty(
+        (deposited("AAA") & deposited("BBB")) | deposited("CCC"),
+        events=(deposit("AAA", D(2025, 1, 5)),),
+    )
     report = ta.evaluate(ds, D(2025, 1, 10)).agreement("t")
     assert report.missing_descriptions() == (
         "either: deposit of t by BBB",
@@ -98,13 +121,17 @@ def test_delay_waits_then_enters_into_force() -> None:
     events = (deposit("AAA", D(2025, 1, 5)), deposit("BBB", D(2025, 1, 10)))
     ds = treaty(cond, events=events)
     waiting = ta.evaluate(ds, D(2025, 2, 8)).agreement("t")
-    assert waiting.missing_descriptions() == ("date 2025-02-09 reached (on the 30th day after 2025-01-10)",)
+    assert waiting.missing_descriptions() == (
+        "date 2025-02-09 reached (on the 30th day after 2025-01-10)",
+    )
     assert ta.evaluate(ds, D(2025, 2, 9)).agreement("t").in_force_since == D(2025, 2, 9)
 
 
 def test_termination_ends_in_force() -> None:
     """A recorded termination takes the agreement out of force from its date."""
-    end = ta.Event(id="end", date=D(2025, 6, 1), kind=ta.EventKind.TERMINATION, target="t", summary="")
+    end = ta.Event(
+        id="end", date=D(2025, 6, 1), kind=ta.EventKind.TERMINATION, target="t", summary=""
+    )
     ds = treaty(ta.DateReached(D(2025, 2, 1)), events=(end,))
     report = ta.evaluate(ds, D(2025, 6, 1)).agreement("t")
     assert (report.status, report.in_force) == (AgreementStatus.TERMINATED, ta.Truth.FALSE)
@@ -134,7 +161,10 @@ def test_lapse_after_deadline() -> None:
     )
     late = deposit("AAA", D(2025, 7, 5))
     ds = ta.Dataset(parties=PARTIES, agreements=(agreement,), events=(late,))
-    assert ta.evaluate(ds, D(2025, 6, 30)).agreement("t").status is AgreementStatus.AWAITING_ENTRY_INTO_FORCE
+    assert (
+        ta.evaluate(ds, D(2025, 6, 30)).agreement("t").status
+        is AgreementStatus.AWAITING_ENTRY_INTO_FORCE
+    )
     assert ta.evaluate(ds, D(2025, 7, 1)).agreement("t").status is AgreementStatus.LAPSED
     assert ta.evaluate(ds, D(2025, 7, 10)).agreement("t").in_force is ta.Truth.FALSE
 
@@ -142,19 +172,30 @@ def test_lapse_after_deadline() -> None:
 def test_deadline_missed_is_a_violation() -> None:
     """An active one-off commitment not performed by its deadline is violated."""
     commitment = ta.Commitment(
-        id="t/c", by="AAA", action=ta.Action.LIFT, summary="", deadline=ta.Deadline(within=ta.Period(days=10))
+        id="t/c",
+        by="AAA",
+        action=ta.Action.LIFT,
+        summary="",
+        deadline=ta.Deadline(within=ta.Period(days=10)),
     )
     agreement = ta.Agreement(
-        id="t", title="T", kind=ta.AgreementKind.TREATY, parties=("AAA",), concluded=D(2025, 1, 1),
+        id="t",
+        title="T",
+        kind=ta.AgreementKind.TREATY,
+        parties=("AAA",),
+        concluded=D(2025, 1, 1),
         commitments=(commitment,),
     )
     ds = ta.Dataset(parties=PARTIES, agreements=(agreement,))
     on_time = ta.evaluate(ds, D(2025, 1, 11)).agreement("t").commitment("t/c")
     assert (on_time.deontic, on_time.due) == (ta.Deontic.PENDING, D(2025, 1, 11))
-    assert ta.evaluate(ds, D(2025, 1, 12)).agreement("t").commitment("t/c").deontic is ta.Deontic.VIOLATED
+    assert (
+        ta.evaluate(ds, D(2025, 1, 12)).agreement("t").commitment("t/c").deontic
+        is ta.Deontic.VIOLATED
+    )
 
 
 def test_evaluate_rejects_datetime() -> None:
     """The day to evaluate must be a date, not a datetime."""
-    with pytest.raises(TypeError, match="as_of must be a datetime.date"):
+    with pytest.raises(TypeError, match=r"as_of must be a datetime\.date"):
         ta.evaluate(ta.example_dataset(), dt.datetime(2025, 6, 12))  # type: ignore[arg-type]

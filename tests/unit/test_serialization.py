@@ -28,11 +28,16 @@ def test_conditions_are_tagged() -> None:
     """Conditions and rules serialize as objects tagged by 'type'."""
     cond = ta.Delay(ta.AtLeast(1, ta.approved_by("USA", "a"), ~ta.InForce("b")), ta.NthDayAfter(30))
     data = make_converter().unstructure(
-        ta.EntryIntoForce(when=cond, effective=ta.Earliest((ta.Upon(), ta.FixedDate(dt.date(2026, 1, 1)))))
+        ta.EntryIntoForce(
+            when=cond, effective=ta.Earliest((ta.Upon(), ta.FixedDate(dt.date(2026, 1, 1))))
+        )
     )
     assert data["when"]["type"] == "delay"
     assert data["when"]["rule"] == {"type": "nth_day_after", "n": 30}
-    assert data["when"]["item"]["items"][1] == {"type": "not", "item": {"type": "in_force", "agreement": "b"}}
+    assert data["when"]["item"]["items"][1] == {
+        "type": "not",
+        "item": {"type": "in_force", "agreement": "b"},
+    }
     assert data["effective"]["type"] == "earliest"
     assert make_converter().structure(data, ta.EntryIntoForce).when == cond
 
@@ -93,7 +98,15 @@ def test_report_json_shape() -> None:
     data = report_to_dict(ta.evaluate(ta.example_dataset(), dt.date(2025, 6, 12)), explain=True)
     assert set(data) == {"format", "as_of", "agreements"}
     london = next(a for a in data["agreements"] if a["id"] == "london-2025")
-    assert {"id", "status", "in_force", "in_force_since", "missing", "commitments", "explanation"} <= set(london)
+    assert {
+        "id",
+        "status",
+        "in_force",
+        "in_force_since",
+        "missing",
+        "commitments",
+        "explanation",
+    } <= set(london)
     assert london["missing_alternatives"] == [
         ["approval of london-2025 by USA", "approval of london-2025 by CHN"]
     ]

@@ -83,7 +83,9 @@ def test_london_explanation_cites_sources(dataset: ta.Dataset) -> None:
         (D(2026, 11, 21), CommitmentStatus.PERFORMED),
     ],
 )
-def test_us_rollback_lifecycle(dataset: ta.Dataset, day: dt.date, expected: CommitmentStatus) -> None:
+def test_us_rollback_lifecycle(
+    dataset: ta.Dataset, day: dt.date, expected: CommitmentStatus
+) -> None:
     """The US rollback is conditional until China's approvals, active, then performed on 2025-07-02."""
     report = status(dataset, day, "london-2025").commitment(ROLLBACK)
     assert report.status is expected
@@ -101,7 +103,9 @@ def test_us_rollback_waits_for_chinas_approvals(dataset: ta.Dataset) -> None:
 
 def test_rollback_without_chinas_approvals_stays_conditional(dataset: ta.Dataset) -> None:
     """Removing China's rare-earth approvals leaves the rollback conditional even after London."""
-    what_if = dataset.without_events("2025-06-27-cn-rare-earth-approvals", "2025-07-02-us-lifts-eda-ethane")
+    what_if = dataset.without_events(
+        "2025-06-27-cn-rare-earth-approvals", "2025-07-02-us-lifts-eda-ethane"
+    )
     report = status(what_if, D(2025, 8, 1), "london-2025").commitment(ROLLBACK)
     assert report.status is CommitmentStatus.CONDITIONAL
     assert [n.description for a in report.missing for n in a.needs] == [
@@ -152,13 +156,22 @@ def test_first_extension_alone_ends_on_november_10(dataset: ta.Dataset) -> None:
     """With only the August extensions the suspensions end on 2025-11-10."""
     partial = dataset.without_events("2025-11-04-us-extension", "2025-11-05-cn-extension")
     for commitment in (US_SUSPENSION, CN_SUSPENSION):
-        assert status(partial, D(2025, 11, 9), "geneva-2025").commitment(commitment).status is CommitmentStatus.ACTIVE
-        assert status(partial, D(2025, 11, 10), "geneva-2025").commitment(commitment).status is CommitmentStatus.ENDED
+        assert (
+            status(partial, D(2025, 11, 9), "geneva-2025").commitment(commitment).status
+            is CommitmentStatus.ACTIVE
+        )
+        assert (
+            status(partial, D(2025, 11, 10), "geneva-2025").commitment(commitment).status
+            is CommitmentStatus.ENDED
+        )
 
 
 def test_busan_runs_for_one_year(dataset: ta.Dataset) -> None:
     """Busan is in force from 2025-11-10 and expires on 2026-11-10."""
-    assert status(dataset, D(2025, 11, 9), "busan-2025").status is AgreementStatus.AWAITING_ENTRY_INTO_FORCE
+    assert (
+        status(dataset, D(2025, 11, 9), "busan-2025").status
+        is AgreementStatus.AWAITING_ENTRY_INTO_FORCE
+    )
     assert status(dataset, D(2025, 11, 10), "busan-2025").status is AgreementStatus.IN_FORCE
     expired = status(dataset, D(2026, 11, 10), "busan-2025")
     assert expired.status is AgreementStatus.EXPIRED
