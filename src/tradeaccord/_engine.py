@@ -14,7 +14,7 @@ from typing import final
 
 import attrs
 
-from ._calendar import DayCount
+from ._calendar import DayCount, Upon
 from ._conditions import (
     AllOf,
     AnyOf,
@@ -206,13 +206,13 @@ def _expired_from(
 def lapse(entered: Timeline, deadline: dt.date) -> tuple[Timeline, Timeline]:
     """Apply an entry-into-force deadline: (entered, lapsed) timelines."""
     at_deadline = entered.at(deadline)
-    after = Timeline.from_changes(F, [(deadline + dt.timedelta(days=1), T)])
     if at_deadline is T:
         return entered, Timeline.constant(F)
-    lapsed_value = F if at_deadline is T else (T if at_deadline is F else U)
-    cap = F if at_deadline is F else U
-    capped = Timeline.combine((entered, after), lambda v: v[0] if v[1] is F else (v[0] & cap))
-    lapsed = after.map(lambda v: lapsed_value if v is T else F)
+    # After the deadline the agreement can no longer enter into force (FALSE), or,
+    # if it was UNKNOWN on the deadline, at best it is UNKNOWN.
+    after = Timeline.from_changes(F, [(deadline + dt.timedelta(days=1), T)])
+    capped = Timeline.combine((entered, after), lambda v: v[0] if v[1] is F else v[0] & at_deadline)
+    lapsed = after.map(lambda v: ~at_deadline if v is T else F)
     return capped, lapsed
 
 
@@ -386,7 +386,7 @@ class Engine:
             if commitment.condition is not None
             else Timeline.constant(T)
         )
-        triggered = delay_timeline(in_force & condition, _UPON)
+        triggered = delay_timeline(in_force & condition, Upon())
         expired = Timeline.constant(F)
         if commitment.term is not None:
             expired = expired_timeline(
@@ -429,15 +429,6 @@ def _any(values: Sequence[Truth]) -> Truth:
     for value in values:
         result = result | value
     return result
-
-
-def _upon() -> DayCount:
-    from ._calendar import Upon
-
-    return Upon()
-
-
-_UPON = _upon()
 
 
 def timeline(

@@ -13,7 +13,7 @@ from typing import Any, final
 
 import attrs
 
-from ._calendar import DAY_COUNT_TYPES, DayCount, Period, Rounding, Upon
+from ._calendar import DAY_COUNT_TYPES, DayCount, Period, Rounding, Upon, add_period
 from ._conditions import _NODE_TYPES as _CONDITION_TYPES
 from ._conditions import Condition, DateReached, Fulfilled, InForce, Occurred, walk
 from ._validators import identifier, instance_of, optional, tuple_of, unique
@@ -241,8 +241,6 @@ class Deadline:
         """The last day for performance, for a commitment active from ``activated``."""
         if self.on is not None:
             return self.on
-        from ._calendar import add_period
-
         assert self.within is not None
         return add_period(activated, self.within, rounding=self.rounding)
 
@@ -266,8 +264,6 @@ class Term:
 
     def ends_on(self, start: dt.date) -> dt.date:
         """The first day the term no longer runs, for a start on ``start``, before extensions."""
-        from ._calendar import add_period
-
         return add_period(start, self.period, rounding=self.rounding)
 
 

@@ -42,8 +42,10 @@ from ._report import (
     Need,
     Report,
 )
+from ._timeline import Timeline
 from ._truth import Truth
 from ._validators import instance_of
+from ._vocabulary import EventKind as _EK
 from .errors import ModelTypeError, RuleSetError
 
 __all__ = [
@@ -405,10 +407,7 @@ class RuleSet:
 # --------------------------------------------------------------- default rules
 
 
-def _fact(label: str, history: object, ctx: AgreementContext | CommitmentContext) -> Explanation:
-    from ._timeline import Timeline
-
-    assert isinstance(history, Timeline)
+def _fact(label: str, history: Timeline, ctx: AgreementContext | CommitmentContext) -> Explanation:
     return Explanation(label=label, value=history.at(ctx.as_of), since=history.since(ctx.as_of))
 
 
@@ -594,8 +593,6 @@ def _not_concluded(ctx: AgreementContext) -> Finding[AgreementStatus] | None:
         missing=_agreement_missing(ctx),
     )
 
-
-from ._vocabulary import EventKind as _EK  # noqa: E402
 
 DEFAULT_AGREEMENT_RULES: tuple[Rule[AgreementContext, AgreementStatus], ...] = (
     Rule(
@@ -855,10 +852,7 @@ def evaluate(
     return Report(as_of=as_of, agreements=tuple(reports))
 
 
-def _first_on_or_before(history: object, as_of: dt.date) -> dt.date | None:
-    from ._timeline import Timeline
-
-    assert isinstance(history, Timeline)
+def _first_on_or_before(history: Timeline, as_of: dt.date) -> dt.date | None:
     day = history.first(T)
     return day if day is not None and day <= as_of else None
 

@@ -89,9 +89,10 @@ class Timeline:
         return None if index == 0 else self.steps[index - 1][0]
 
     def first(self, value: Truth) -> dt.date | None:
-        """The first day with ``value``; ``None`` if it never has it or has it from the start.
+        """The first day a step gives ``value``; ``None`` if no step does.
 
-        Use [`holds_initially`][tradeaccord.Timeline.at] (``t.initial``) to tell the two apart.
+        A value held from the beginning of time is ``initial``, not a step:
+        check ``initial`` to tell "always" from "never".
         """
         for day, step_value in self.steps:
             if step_value is value:
