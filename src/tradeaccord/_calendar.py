@@ -162,6 +162,8 @@ def add_period(start: dt.date, period: Period, *, rounding: Rounding = Rounding.
         else:
             landed = dt.date(year, month, last) + dt.timedelta(days=1)
         return landed + dt.timedelta(days=period.days)
+    except CalendarError:
+        raise
     except (OverflowError, ValueError) as exc:
         raise CalendarError(
             f"{start.isoformat()} + {period} is outside the representable dates"

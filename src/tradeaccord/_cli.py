@@ -66,7 +66,7 @@ def _parser() -> argparse.ArgumentParser:
         "--explain", action="store_true", help="include the explanation of each status"
     )
     status.add_argument(
-        "--sources", action="store_true", help="with --explain, list each event's sources"
+        "--sources", action="store_true", help="explain, listing each event's sources (JSON always has them)"
     )
     status.add_argument(
         "--agreement", action="append", metavar="ID", help="report only this agreement (repeatable)"
@@ -104,14 +104,15 @@ def _status(args: argparse.Namespace) -> int:
                 dataset.agreement(agreement_id)
             except UnknownIdError as exc:
                 raise _UsageError(str(exc)) from None
+    explain = args.explain or args.sources
     report = evaluate(dataset, as_of, agreements=args.agreement)
     if args.json:
         sys.stdout.write(
-            json.dumps(report_to_dict(report, explain=args.explain), indent=2, ensure_ascii=False)
+            json.dumps(report_to_dict(report, explain=explain), indent=2, ensure_ascii=False)
             + "\n"
         )
     else:
-        sys.stdout.write(render_text(report, explain=args.explain, sources=args.sources))
+        sys.stdout.write(render_text(report, explain=explain, sources=args.sources))
     return 0
 
 

@@ -612,7 +612,8 @@ def _check(ds: Dataset) -> list[Problem]:
             condition(f"{path}.entry_into_force.when", agreement.entry_into_force.when)
         for j, commitment in enumerate(agreement.commitments):
             cpath = f"{path}.commitments[{j}]"
-            if commitment.by in parties and commitment.by not in agreement.parties:
+            all_known = all(p in parties for p in agreement.parties)
+            if all_known and commitment.by in parties and commitment.by not in agreement.parties:
                 problems.append(
                     Problem(
                         f"{cpath}.by",
@@ -635,7 +636,7 @@ def _check(ds: Dataset) -> list[Problem]:
         ref(f"{path}.target", "target", event.target, targets)
         for j, source in enumerate(event.sources):
             ref(f"{path}.sources[{j}]", "source", source, sources)
-        if event.official in officials and event.party is not None:
+        if event.official in officials and event.party in parties:
             acting_for = officials[event.official].party
             if acting_for != event.party:
                 problems.append(

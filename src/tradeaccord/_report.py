@@ -64,14 +64,18 @@ class Deontic(enum.Enum):
 
     ``FULFILLED``: its performance is recorded and no breach is. ``VIOLATED``: a
     breach is recorded, or its deadline passed without performance.
-    ``PENDING``: it binds, nothing settles it yet. ``NOT_APPLICABLE``: it has
-    never been active.
+    ``PENDING``: it binds, nothing settles it yet. ``UNSETTLED``: it no longer
+    binds, and neither a performance nor a breach was recorded while it did.
+    ``NOT_APPLICABLE``: it has never been active. ``UNDETERMINED``: the facts do
+    not settle whether it ever became active.
     """
 
     NOT_APPLICABLE = "not_applicable"
     PENDING = "pending"
     FULFILLED = "fulfilled"
     VIOLATED = "violated"
+    UNSETTLED = "unsettled"
+    UNDETERMINED = "undetermined"
 
 
 @final

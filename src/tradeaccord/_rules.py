@@ -767,10 +767,15 @@ def deontic(ctx: CommitmentContext) -> tuple[Deontic, dt.date | None]:
         return Deontic.VIOLATED, due
     if tl.performed.at(ctx.as_of) is T:
         return Deontic.FULFILLED, due
-    if tl.triggered.at(ctx.as_of) is not T:
+    triggered = tl.triggered.at(ctx.as_of)
+    if triggered is U:
+        return Deontic.UNDETERMINED, due
+    if triggered is F:
         return Deontic.NOT_APPLICABLE, due
     if due is not None and ctx.as_of > due and tl.performed.at(ctx.as_of) is not T:
         return Deontic.VIOLATED, due
+    if tl.active.at(ctx.as_of) is F:
+        return Deontic.UNSETTLED, due
     return Deontic.PENDING, due
 
 
@@ -828,21 +833,21 @@ def evaluate(
             _commitment_report(engine, dataset, agreement, c, as_of, rule_set)
             for c in agreement.commitments
         )
-        in_force = timelines.in_force.at(as_of)
+        in_force = _IN_FORCE_BY_STATUS.get(finding.status, F)
         reports.append(
             AgreementReport(
                 id=agreement.id,
                 title=agreement.title,
                 status=finding.status,
                 in_force=in_force,
-                in_force_since=timelines.in_force.since(as_of) if in_force is T else None,
+                in_force_since=finding.since if in_force is T else None,
                 entered_into_force=_first_on_or_before(timelines.entered, as_of),
                 rule=rule.name,
                 reason=finding.reason,
                 explanation=Explanation(
                     label=f"{agreement.id}: {finding.status.value} (rule {rule.name}: {finding.reason})",
                     value=in_force,
-                    since=timelines.in_force.since(as_of),
+                    since=finding.since,
                     children=finding.explanation,
                 ),
                 missing=finding.missing,
@@ -850,6 +855,9 @@ def evaluate(
             )
         )
     return Report(as_of=as_of, agreements=tuple(reports))
+
+
+_IN_FORCE_BY_STATUS = {AgreementStatus.IN_FORCE: T, AgreementStatus.UNDETERMINED: U}
 
 
 def _first_on_or_before(history: Timeline, as_of: dt.date) -> dt.date | None:

@@ -161,3 +161,13 @@ def test_python_dash_m(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert london(json.loads(result.stdout))["in_force_since"] == "2025-06-27"
+
+
+def test_sources_implies_explain(capsys: pytest.CaptureFixture[str]) -> None:
+    """--sources alone shows the explanation with each event's sources."""
+    code, out, _ = run(
+        capsys, "status", "--as-of", "2025-06-28", "--agreement", "london-2025", "--sources"
+    )
+    assert code == 0
+    assert "why:" in out
+    assert "source: mondaq.com" in out

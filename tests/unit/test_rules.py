@@ -199,3 +199,28 @@ def test_evaluate_rejects_datetime() -> None:
     """The day to evaluate must be a date, not a datetime."""
     with pytest.raises(TypeError, match=r"as_of must be a datetime\.date"):
         ta.evaluate(ta.example_dataset(), dt.datetime(2025, 6, 12))  # type: ignore[arg-type]
+
+
+def test_ended_commitment_without_records_is_unsettled() -> None:
+    """A commitment that ended with no performance or breach recorded is unsettled, not pending."""
+    report = ta.evaluate(ta.example_dataset(), D(2026, 11, 21)).agreement("busan-2025")
+    soybeans = report.commitment("busan-2025/cn-soybean-purchases")
+    assert (soybeans.status, soybeans.deontic) == (ta.CommitmentStatus.ENDED, ta.Deontic.UNSETTLED)
+    suspension = report.commitment("busan-2025/cn-suspend-october-controls")
+    assert suspension.deontic is ta.Deontic.FULFILLED
+
+
+def test_report_in_force_follows_the_deciding_rule() -> None:
+    """When a user rule decides another status, the report's in_force is not TRUE."""
+    always_suspended = Rule(
+        name="always-suspended",
+        summary="",
+        check=lambda ctx: Finding(status=AgreementStatus.SUSPENDED, reason="test"),
+    )
+    rules = RuleSet.default().with_agreement_rule(always_suspended, before="terminated")
+    report = ta.evaluate(ta.example_dataset(), D(2025, 7, 1), rules=rules).agreement("london-2025")
+    assert (report.status, report.in_force, report.in_force_since) == (
+        AgreementStatus.SUSPENDED,
+        ta.Truth.FALSE,
+        None,
+    )
