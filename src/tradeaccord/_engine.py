@@ -92,9 +92,10 @@ def delay_timeline(inner: Timeline, rule: DayCount) -> Timeline:
     changes: list[tuple[dt.date, Truth]] = []
     initial = U if inner.initial is U else F
     first_unknown = inner.first(U) if initial is F else None
-    if first_unknown is not None:
-        changes.append((apply_rule(rule, first_unknown), U))
     first_true = inner.first(T)
+    # Once TRUE, the delayed condition stays TRUE: an UNKNOWN after it changes nothing.
+    if first_unknown is not None and (first_true is None or first_unknown < first_true):
+        changes.append((apply_rule(rule, first_unknown), U))
     if first_true is not None:
         changes.append((apply_rule(rule, first_true), T))
     changes.sort(key=lambda c: (c[0], c[1] is T))

@@ -30,7 +30,9 @@ Examples:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+import functools
+import itertools
+from collections.abc import Iterable, Mapping, Sequence
 
 try:
     from hypothesis import strategies as st
@@ -66,6 +68,7 @@ from ._conditions import (
     InForce,
     Not,
     Occurred,
+    walk,
 )
 from ._engine import EvidencePolicy
 from ._model import (
@@ -136,6 +139,8 @@ _PARTY_NAMES: dict[str, str] = {
     "CHE": "Switzerland",
 }
 _SOURCE_ID = "generated-source"
+_AGREEMENT_EVENTS = (EventKind.SUSPENSION, EventKind.RESUMPTION, EventKind.TERMINATION)
+_COMMITMENT_EVENTS = (EventKind.PERFORMANCE, EventKind.BREACH, EventKind.TERMINATION)
 
 
 def truths() -> st.SearchStrategy[Truth]:
@@ -214,6 +219,13 @@ def day_counts(
         >>> from tradeaccord.testing import day_counts
         >>> strategy = day_counts(max_days=30)
     """
+    return _day_counts(max_days, min_date, max_date, max_leaves)
+
+
+@functools.lru_cache(maxsize=64)
+def _day_counts(
+    max_days: int, min_date: dt.date, max_date: dt.date, max_leaves: int
+) -> st.SearchStrategy[DayCount]:
     simple: st.SearchStrategy[DayCount] = st.one_of(
         st.just(Upon()),
         st.builds(NthDayAfter, st.integers(1, max_days)),
@@ -267,15 +279,17 @@ def events(
     kinds: Sequence[EventKind] = EVENT_KINDS,
     min_date: dt.date = DEFAULT_WINDOW[0],
     max_date: dt.date = DEFAULT_WINDOW[1],
+    untargeted: bool = True,
     id: str | None = None,
 ) -> st.SearchStrategy[Event]:
     """Single events by one of ``parties`` about one of ``targets``, with any confidence.
 
     ``officials`` maps official ids to the party each acts for; an event is
     given an official only together with that official's party. An
-    ``EXTENSION`` gets an ``ends_on`` 1 to 60 days after its date. Without
-    ``id`` the id is drawn (``e<number>``): give each event of a dataset its
-    own id before building the dataset.
+    ``EXTENSION`` gets an ``ends_on`` 1 to 60 days after its date. With
+    ``untargeted=False`` every event has one of ``targets``. Without ``id``
+    the id is drawn (``e<number>``): give each event of a dataset its own id
+    before building the dataset.
 
     Examples:
         >>> from tradeaccord import EventKind
@@ -283,14 +297,39 @@ def events(
         >>> strategy = events(parties=("USA", "CHN"), targets=("london-2025",),
         ...                   kinds=(EventKind.APPROVAL,), id="e1")
     """
-    acting = dict(officials or {})
+    return _events(
+        tuple(parties),
+        tuple(targets),
+        tuple(sorted((officials or {}).items())),
+        tuple(sources),
+        tuple(kinds),
+        min_date,
+        max_date,
+        untargeted or not targets,
+        id,
+    )
+
+
+@functools.lru_cache(maxsize=256)
+def _events(
+    parties: tuple[str, ...],
+    targets: tuple[str, ...],
+    officials: tuple[tuple[str, str], ...],
+    sources: tuple[str, ...],
+    kinds: tuple[EventKind, ...],
+    min_date: dt.date,
+    max_date: dt.date,
+    untargeted: bool,
+    id: str | None,
+) -> st.SearchStrategy[Event]:
+    target_strategy = _maybe(targets) if untargeted else st.sampled_from(targets)
 
     @st.composite
     def build(draw: st.DrawFn) -> Event:
-        kind = draw(st.sampled_from(tuple(kinds)))
+        kind = draw(st.sampled_from(kinds))
         date = draw(dates(min_value=min_date, max_value=max_date))
         party = draw(_maybe(parties))
-        candidates = sorted(o for o, p in acting.items() if p == party)
+        candidates = sorted(o for o, p in officials if p == party)
         official = draw(_maybe(candidates)) if party is not None else None
         ends_on = None
         if kind is EventKind.EXTENSION:
@@ -303,7 +342,7 @@ def events(
             summary=f"generated {kind.value}",
             party=party,
             official=official,
-            target=draw(_maybe(targets)),
+            target=draw(target_strategy),
             sources=draw(st.sampled_from(((), *((s,) for s in sources)))),
             confidence=draw(st.sampled_from(Confidence)),
             ends_on=ends_on,
@@ -320,6 +359,7 @@ def conditions(
     agreements: Sequence[str] = (),
     officials: Sequence[str] = (),
     kinds: Sequence[EventKind] = EVENT_KINDS,
+    facts: Sequence[Event] = (),
     min_date: dt.date = DEFAULT_WINDOW[0],
     max_date: dt.date = DEFAULT_WINDOW[1],
     max_leaves: int = 8,
@@ -333,11 +373,44 @@ def conditions(
     ``AllOf`` and ``AnyOf`` (including the empty ones), ``Not``, ``AtLeast``
     and ``Delay``. ``max_leaves`` bounds the size of a tree.
 
+    Random ``Occurred`` leaves seldom match any recorded event; give the events
+    of a dataset as ``facts`` to also get leaves that some of them satisfy
+    (``conditions_for`` does).
+
     Examples:
         >>> from tradeaccord.testing import conditions
         >>> strategy = conditions(parties=("USA", "CHN"), targets=("london-2025",),
         ...                       agreements=("geneva-2025",), max_leaves=4)
     """
+    return _conditions(
+        tuple(parties),
+        tuple(targets),
+        tuple(commitments),
+        tuple(agreements),
+        tuple(officials),
+        tuple(kinds),
+        _satisfied_leaves(facts),
+        min_date,
+        max_date,
+        max_leaves,
+    )
+
+
+# Strategies are immutable and Hypothesis validates each one on its first use: building
+# them once per set of arguments keeps drawing fast when a test draws many of them.
+@functools.lru_cache(maxsize=256)
+def _conditions(
+    parties: tuple[str, ...],
+    targets: tuple[str, ...],
+    commitments: tuple[str, ...],
+    agreements: tuple[str, ...],
+    officials: tuple[str, ...],
+    kinds: tuple[EventKind, ...],
+    facts: tuple[Occurred, ...],
+    min_date: dt.date,
+    max_date: dt.date,
+    max_leaves: int,
+) -> st.SearchStrategy[Condition]:
     occurred = st.builds(
         Occurred,
         st.sampled_from(tuple(kinds)),
@@ -345,10 +418,10 @@ def conditions(
         target=_maybe(targets),
         official=_maybe(officials) if officials else st.none(),
     )
-    leaf_options: list[st.SearchStrategy[Condition]] = [
-        occurred,
-        st.builds(DateReached, dates(min_value=min_date, max_value=max_date)),
-    ]
+    days = dates(min_value=min_date, max_value=max_date)
+    leaf_options: list[st.SearchStrategy[Condition]] = [occurred, st.builds(DateReached, days)]
+    if facts:
+        leaf_options.append(st.sampled_from(facts))
     if commitments:
         leaf_options.append(st.builds(Fulfilled, st.sampled_from(tuple(commitments))))
     if agreements:
@@ -367,9 +440,27 @@ def conditions(
                 lambda items: st.integers(1, len(items)).map(lambda n: AtLeast(n, *items))
             ),
             st.builds(Delay, inner, rules),
+            # "from a date, as long as ... has not happened": a condition that can
+            # become TRUE and then stop holding, which monotone leaves never do.
+            st.builds(_from_until, days, inner),
         )
 
     return st.recursive(leaves, extend, max_leaves=max_leaves)
+
+
+def _from_until(start: dt.date, stop: Condition) -> Condition:
+    return AllOf(DateReached(start), Not(stop))
+
+
+def _satisfied_leaves(facts: Iterable[Event]) -> tuple[Occurred, ...]:
+    """The ``Occurred`` leaves the events satisfy: each kind, with or without the other fields."""
+    found: set[Occurred] = set()
+    for event in facts:
+        for party, target, official in itertools.product(
+            {event.party, None}, {event.target, None}, {event.official, None}
+        ):
+            found.add(Occurred(event.kind, party=party, target=target, official=official))
+    return tuple(sorted(found, key=repr))
 
 
 def _commitment_ids(dataset: Dataset) -> tuple[str, ...]:
@@ -385,6 +476,8 @@ def conditions_for(
 ) -> st.SearchStrategy[Condition]:
     """Conditions over the parties, officials, agreements and commitments of ``dataset``.
 
+    Some ``Occurred`` leaves are drawn from the dataset's events, so that they hold.
+
     Examples:
         >>> from tradeaccord import example_dataset
         >>> from tradeaccord.testing import conditions_for
@@ -398,6 +491,7 @@ def conditions_for(
         commitments=commitments,
         agreements=agreements,
         officials=tuple(o.id for o in dataset.officials),
+        facts=dataset.events,
         min_date=min_date,
         max_date=max_date,
         max_leaves=max_leaves,
@@ -417,6 +511,53 @@ def _subset(draw: st.DrawFn, values: Sequence[str], *, min_size: int) -> tuple[s
         return ()
     chosen = draw(st.sets(st.sampled_from(tuple(values)), min_size=min_size))
     return tuple(v for v in values if v in chosen)
+
+
+def _conditions_of(agreement: Agreement) -> list[Condition]:
+    found = [c.condition for c in agreement.commitments if c.condition is not None]
+    if agreement.entry_into_force is not None:
+        found.append(agreement.entry_into_force.when)
+    return found
+
+
+@st.composite
+def _satisfying(
+    draw: st.DrawFn,
+    leaf: Occurred | Fulfilled,
+    parties: Sequence[str],
+    targets: Sequence[str],
+    acting: Mapping[str, str],
+    min_date: dt.date,
+    max_date: dt.date,
+) -> Event | None:
+    """An event that satisfies ``leaf`` (``None`` if no valid event can)."""
+    party: str | None
+    target: str | None
+    official: str | None
+    if isinstance(leaf, Fulfilled):
+        kind, party, target, official = EventKind.PERFORMANCE, None, leaf.commitment, None
+    else:
+        kind, party, target, official = leaf.kind, leaf.party, leaf.target, leaf.official
+    if official is not None:
+        if party is not None and acting[official] != party:
+            return None
+        party = acting[official]
+    date = draw(dates(min_value=min_date, max_value=max_date))
+    return Event(
+        id="satisfying",
+        date=date,
+        kind=kind,
+        summary=f"generated {kind.value}",
+        party=party if party is not None else draw(_maybe(parties)),
+        official=official,
+        target=target if target is not None else draw(_maybe(targets)),
+        confidence=draw(st.sampled_from(Confidence)),
+        ends_on=(
+            date + dt.timedelta(days=draw(st.integers(1, 60)))
+            if kind is EventKind.EXTENSION
+            else None
+        ),
+    )
 
 
 @st.composite
@@ -503,9 +644,7 @@ def _datasets(
                 title=f"Generated agreement {agreement_id}",
                 kind=draw(st.sampled_from(AgreementKind)),
                 parties=members,
-                concluded=draw(
-                    st.one_of(dates(min_value=min_date, max_value=max_date), st.none())
-                ),
+                concluded=draw(st.one_of(dates(min_value=min_date, max_value=max_date), st.none())),
                 entry_into_force=clause,
                 commitments=commitments,
                 links=links,
@@ -513,7 +652,58 @@ def _datasets(
             )
         )
 
-    drawn = draw(
+    # Events that satisfy some of the leaves, so that conditions do not all stay FALSE.
+    leaves = [
+        node
+        for agreement in agreements
+        for condition in _conditions_of(agreement)
+        for _, node in walk(condition)
+        if isinstance(node, Occurred | Fulfilled)
+    ]
+    # A third of the events at most satisfy leaves, a third move things through their
+    # lives, and the rest are random.
+    third = -(-max_events // 3)
+    chosen = draw(st.lists(st.sampled_from(leaves), max_size=third)) if leaves else []
+    drawn = [
+        event
+        for leaf in chosen
+        if (event := draw(_satisfying(leaf, party_ids, targets, acting, min_date, max_date)))
+        is not None
+    ]
+    # Events that move agreements and commitments through their lives: suspensions,
+    # extensions of their terms, performances, ends.
+    # They happen once the agreement is concluded, if it has a date for that.
+    lifecycle: list[tuple[EventKind, str, dt.date]] = []
+    for agreement in agreements:
+        since = agreement.concluded or min_date
+        kinds = _AGREEMENT_EVENTS + ((EventKind.EXTENSION,) if agreement.term else ())
+        if agreement.concluded is None:
+            kinds += (EventKind.CONCLUSION,)
+        lifecycle += [(kind, agreement.id, since) for kind in kinds]
+        for commitment in agreement.commitments:
+            kinds = _COMMITMENT_EVENTS + ((EventKind.EXTENSION,) if commitment.term else ())
+            lifecycle += [(kind, commitment.id, since) for kind in kinds]
+
+    def about(target: str, kind: EventKind, first: dt.date, last: dt.date) -> Event:
+        strategy = events(
+            parties=party_ids,
+            targets=(target,),
+            officials=acting,
+            kinds=(kind,),
+            min_date=first,
+            max_date=last,
+            untargeted=False,
+        )
+        return draw(strategy)
+
+    for kind, target, since in draw(st.lists(st.sampled_from(lifecycle), max_size=third)):
+        event = about(target, kind, since, max_date)
+        drawn.append(event)
+        if kind is EventKind.SUSPENSION and len(drawn) < max_events and draw(st.booleans()):
+            # ... and the resumption that lifts it.
+            resumed = event.date + dt.timedelta(days=draw(st.integers(1, 30)))
+            drawn.append(about(target, EventKind.RESUMPTION, resumed, resumed))
+    drawn += draw(
         st.lists(
             events(
                 parties=party_ids,
@@ -523,7 +713,7 @@ def _datasets(
                 min_date=min_date,
                 max_date=max_date,
             ),
-            max_size=max_events,
+            max_size=max(0, max_events - len(drawn)),
         )
     )
     numbered = tuple(attrs.evolve(e, id=f"e{i + 1}") for i, e in enumerate(drawn))
@@ -610,4 +800,3 @@ def naive_truth(
         <Truth.TRUE: 'true'>
     """
     return NaiveEvaluator(dataset, policy).truth(condition, day)
-
