@@ -371,7 +371,9 @@ def conditions(
     ``DateReached``, ``Fulfilled`` (when ``commitments`` are given) and
     ``InForce`` (when ``agreements`` are given); they are joined with
     ``AllOf`` and ``AnyOf`` (including the empty ones), ``Not``, ``AtLeast``
-    and ``Delay``. ``max_leaves`` bounds the size of a tree.
+    and ``Delay``, and into "from a date, as long as ... has not happened"
+    (``AllOf(DateReached(d), Not(c))``), which can hold and then stop holding.
+    ``max_leaves`` bounds the size of a tree.
 
     Random ``Occurred`` leaves seldom match any recorded event; give the events
     of a dataset as ``facts`` to also get leaves that some of them satisfy
@@ -442,14 +444,10 @@ def _conditions(
             st.builds(Delay, inner, rules),
             # "from a date, as long as ... has not happened": a condition that can
             # become TRUE and then stop holding, which monotone leaves never do.
-            st.builds(_from_until, days, inner),
+            st.tuples(days, inner).map(lambda pair: AllOf(DateReached(pair[0]), Not(pair[1]))),
         )
 
     return st.recursive(leaves, extend, max_leaves=max_leaves)
-
-
-def _from_until(start: dt.date, stop: Condition) -> Condition:
-    return AllOf(DateReached(start), Not(stop))
 
 
 def _satisfied_leaves(facts: Iterable[Event]) -> tuple[Occurred, ...]:

@@ -1,9 +1,11 @@
 """Causality: what holds on a day depends only on facts dated on or before it.
 
-A generated dataset is evaluated on a day ``d``; then events dated strictly
-after ``d`` are added (random ones, and later copies of recorded ones with
-other confidences) or removed. No condition, agreement or commitment value on
-any day up to ``d`` may change, and neither may the report of ``evaluate`` on
+A generated dataset is evaluated on a day ``d`` (any day, or one on which
+something changes); then events dated strictly after ``d`` are added (random
+ones; suspensions, terminations, performances and term extensions about the
+agreements and commitments; later copies of recorded events with other
+confidences) or removed. No condition, agreement or commitment value on any
+day up to ``d`` may change, and neither may the report of ``evaluate`` on
 ``d``.
 """
 
