@@ -66,7 +66,9 @@ def _parser() -> argparse.ArgumentParser:
         "--explain", action="store_true", help="include the explanation of each status"
     )
     status.add_argument(
-        "--sources", action="store_true", help="explain, listing each event's sources (JSON always has them)"
+        "--sources",
+        action="store_true",
+        help="explain, listing each event's sources (JSON always has them)",
     )
     status.add_argument(
         "--agreement", action="append", metavar="ID", help="report only this agreement (repeatable)"
@@ -108,8 +110,7 @@ def _status(args: argparse.Namespace) -> int:
     report = evaluate(dataset, as_of, agreements=args.agreement)
     if args.json:
         sys.stdout.write(
-            json.dumps(report_to_dict(report, explain=explain), indent=2, ensure_ascii=False)
-            + "\n"
+            json.dumps(report_to_dict(report, explain=explain), indent=2, ensure_ascii=False) + "\n"
         )
     else:
         sys.stdout.write(render_text(report, explain=explain, sources=args.sources))

@@ -15,6 +15,7 @@ from typing import Any, Generic, TypeVar, final
 
 import attrs
 
+from ._calendar import Upon
 from ._conditions import (
     AllOf,
     AnyOf,
@@ -199,9 +200,7 @@ def missing(engine: Engine, node: Condition, as_of: dt.date) -> tuple[Alternativ
             )
         wait = Need(kind="wait", description=f"then {node.rule.describe()} that day")
         return tuple(
-            Alternative(
-                needs=a.needs + ((wait,) if node.rule.describe() != "on the same day" else ())
-            )
+            Alternative(needs=a.needs + ((wait,) if not isinstance(node.rule, Upon) else ()))
             for a in missing(engine, node.item, as_of)
         )
     return ()
@@ -412,12 +411,10 @@ def _fact(label: str, history: Timeline, ctx: AgreementContext | CommitmentConte
 
 
 def _about(
-    ctx: AgreementContext | CommitmentContext, target: str, *kinds: object
+    ctx: AgreementContext | CommitmentContext, target: str, *kinds: _EK
 ) -> tuple[Citation, ...]:
     return tuple(
-        cite(ctx.engine, e)
-        for e in ctx.engine.events_about(target, *kinds)  # type: ignore[arg-type]
-        if e.date <= ctx.as_of
+        cite(ctx.engine, e) for e in ctx.engine.events_about(target, *kinds) if e.date <= ctx.as_of
     )
 
 

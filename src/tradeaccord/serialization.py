@@ -359,10 +359,6 @@ def structure_condition(data: Any, depth: int = 0) -> Condition:
 # Converter ---------------------------------------------------------------------------
 
 
-class _HookError(Exception):
-    pass
-
-
 def _wrap(function: Callable[[Any], Any]) -> Callable[[Any, Any], Any]:
     def hook(value: Any, _: Any) -> Any:
         try:
