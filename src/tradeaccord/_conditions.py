@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from fractions import Fraction
 from typing import Any, TypeAlias, final
 
 import attrs
 
 from ._calendar import DAY_COUNT_TYPES, DayCount
-from ._validators import identifier, instance_of, optional
+from ._validators import identifier, instance_of, optional, optional_number, share, weights
 from ._vocabulary import EventKind
 from .errors import ModelTypeError, ModelValueError
 
@@ -29,9 +30,13 @@ __all__ = [
     "Delay",
     "Fulfilled",
     "InForce",
+    "InstrumentCount",
+    "InstrumentShare",
     "Not",
     "Occurred",
+    "WeightedShare",
     "approved_by",
+    "format_number",
     "walk",
 ]
 
@@ -133,6 +138,188 @@ class DateReached(_Operators):
     def describe(self) -> str:
         """The condition in words."""
         return f"date {self.on.isoformat()} reached"
+
+
+def format_number(number: Fraction) -> str:
+    """An exact number in words: ``55%`` style is left to callers; ``"36.1"``, ``"2/3"``, ``"5"``.
+
+    Examples:
+        >>> format_number(Fraction(361, 10)), format_number(Fraction(2, 3)), format_number(Fraction(5))
+        ('36.1', '2/3', '5')
+    """
+    if number.denominator == 1:
+        return str(number.numerator)
+    denominator = number.denominator
+    for factor in (2, 5):
+        while denominator % factor == 0:
+            denominator //= factor
+    if denominator != 1:
+        return f"{number.numerator}/{number.denominator}"
+    places = 0
+    while (number * 10**places).denominator != 1:
+        places += 1
+    sign = "-" if number < 0 else ""
+    scaled = abs(number.numerator * 10**places // number.denominator)
+    digits = str(scaled).rjust(places + 1, "0")
+    return f"{sign}{digits[:-places]}.{digits[-places:]}"
+
+
+def format_share(value: Fraction) -> str:
+    """A share as a percentage when that is exact, else as a fraction: ``55%``, ``2/3``."""
+    percent = format_number(value * 100)
+    return f"{percent}%" if "/" not in percent else format_number(value)
+
+
+def _instruments(kind: EventKind, target: str) -> str:
+    return f"{kind.value.replace('_', ' ')}s for {target}"
+
+
+def _count_positive(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise ModelTypeError(
+            f"{type(instance).__name__}.{attribute.name} must be an int, got {type(value).__name__}"
+        )
+    if value < 1:
+        raise ModelValueError(
+            f"{type(instance).__name__}.{attribute.name} must be 1 or more, got {value}"
+        )
+
+
+@final
+@attrs.frozen
+class InstrumentCount(_Operators):
+    """At least ``n`` parties have an instrument standing ("the 30th instrument of ratification").
+
+    A party's instrument is an event of ``kind`` (a deposit, by default) by that
+    party about ``target``; it stands from its date until a ``WITHDRAWAL`` by the
+    same party about the same target. With ``among`` (a group id), only parties
+    that belong to the group on the day count.
+
+    Several deposits on one day count together; an instrument withdrawn before
+    the threshold is met no longer counts.
+
+    Examples:
+        >>> InstrumentCount(30, target="tfa").describe()
+        'at least 30 deposits for tfa'
+        >>> InstrumentCount(3, target="tfa", among="LDC", kind=EventKind.RATIFICATION).describe()
+        'at least 3 ratifications for tfa by members of LDC'
+    """
+
+    n: int = attrs.field(validator=_count_positive)
+    target: str = attrs.field(kw_only=True, validator=identifier)
+    kind: EventKind = attrs.field(
+        default=EventKind.DEPOSIT, kw_only=True, validator=instance_of(EventKind)
+    )
+    among: str | None = attrs.field(default=None, kw_only=True, validator=optional(identifier))
+
+    def describe(self) -> str:
+        """The condition in words."""
+        text = f"at least {self.n} {_instruments(self.kind, self.target)}"
+        return text + (f" by members of {self.among}" if self.among is not None else "")
+
+
+@final
+@attrs.frozen
+class InstrumentShare(_Operators):
+    """Instruments from at least a share of a group's members, counted on each day.
+
+    The share is taken against the membership on the day: a party that joins
+    raises the number needed, one that leaves lowers it (and its instrument no
+    longer counts). A group with no members on a day does not meet any share.
+
+    Examples:
+        >>> InstrumentShare("2/3", target="tfa", among="WTO").describe()
+        'deposits for tfa by at least 2/3 of the members of WTO'
+        >>> InstrumentShare("2/3", target="tfa", among="WTO").share
+        Fraction(2, 3)
+    """
+
+    share: Fraction = attrs.field(
+        converter=attrs.Converter(share, takes_self=True, takes_field=True)  # type: ignore[misc]
+    )
+    target: str = attrs.field(kw_only=True, validator=identifier)
+    among: str = attrs.field(kw_only=True, validator=identifier)
+    kind: EventKind = attrs.field(
+        default=EventKind.DEPOSIT, kw_only=True, validator=instance_of(EventKind)
+    )
+
+    def describe(self) -> str:
+        """The condition in words."""
+        return (
+            f"{_instruments(self.kind, self.target)} by at least {format_share(self.share)} "
+            f"of the members of {self.among}"
+        )
+
+
+@final
+@attrs.frozen
+class WeightedShare(_Operators):
+    """Instruments from parties whose weights add up to at least a share of the total.
+
+    ``weights`` gives each counted party its weight (a mapping or pairs; exact
+    numbers: ints, Fractions, Decimals or strings such as ``"36.1"``). The total
+    is the sum of the weights unless ``total`` is given (for weights that are
+    shares of a larger whole). "Parties accounting for at least 55 per cent of
+    the emissions" is ``WeightedShare("55%", weights=emissions, target=...)``.
+
+    Examples:
+        >>> w = WeightedShare("55%", weights={"USA": "36.1", "RUS": "17.4", "JPN": "8.5"}, target="k")
+        >>> w.describe()
+        'deposits for k by parties holding at least 55% of the weight (total 62)'
+        >>> w.threshold()
+        Fraction(341, 10)
+    """
+
+    share: Fraction = attrs.field(
+        converter=attrs.Converter(share, takes_self=True, takes_field=True)  # type: ignore[misc]
+    )
+    weights: tuple[tuple[str, Fraction], ...] = attrs.field(
+        kw_only=True,
+        converter=attrs.Converter(weights, takes_self=True, takes_field=True),  # type: ignore[misc]
+    )
+    target: str = attrs.field(kw_only=True, validator=identifier)
+    kind: EventKind = attrs.field(
+        default=EventKind.DEPOSIT, kw_only=True, validator=instance_of(EventKind)
+    )
+    total: Fraction | None = attrs.field(
+        default=None,
+        kw_only=True,
+        converter=attrs.Converter(optional_number, takes_self=True, takes_field=True),  # type: ignore[misc]
+    )
+
+    def __attrs_post_init__(self) -> None:
+        listed = sum((w for _, w in self.weights), Fraction(0))
+        if self.total is not None and self.total < listed:
+            raise ModelValueError(
+                f"WeightedShare.total ({format_number(self.total)}) must be at least the sum "
+                f"of the weights ({format_number(listed)})"
+            )
+        if self.whole() <= 0:
+            raise ModelValueError("WeightedShare needs a total weight greater than 0")
+
+    def whole(self) -> Fraction:
+        """The total the share is taken of: ``total``, or the sum of the weights."""
+        if self.total is not None:
+            return self.total
+        return sum((w for _, w in self.weights), Fraction(0))
+
+    def threshold(self) -> Fraction:
+        """The weight needed: the share times the total."""
+        return self.share * self.whole()
+
+    def weight_of(self, party: str) -> Fraction:
+        """The weight of ``party`` (0 for a party not listed)."""
+        for name, weight in self.weights:
+            if name == party:
+                return weight
+        return Fraction(0)
+
+    def describe(self) -> str:
+        """The condition in words."""
+        return (
+            f"{_instruments(self.kind, self.target)} by parties holding at least "
+            f"{format_share(self.share)} of the weight (total {format_number(self.whole())})"
+        )
 
 
 def _conditions(instance: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
@@ -268,11 +455,38 @@ class Delay(_Operators):
 
 
 Condition: TypeAlias = (
-    Occurred | Fulfilled | InForce | DateReached | AllOf | AnyOf | Not | AtLeast | Delay
+    Occurred
+    | Fulfilled
+    | InForce
+    | DateReached
+    | InstrumentCount
+    | InstrumentShare
+    | WeightedShare
+    | AllOf
+    | AnyOf
+    | Not
+    | AtLeast
+    | Delay
 )
 """Any condition node: a leaf, a combinator or a delay."""
 
-_NODE_TYPES = (Occurred, Fulfilled, InForce, DateReached, AllOf, AnyOf, Not, AtLeast, Delay)
+_NODE_TYPES = (
+    Occurred,
+    Fulfilled,
+    InForce,
+    DateReached,
+    InstrumentCount,
+    InstrumentShare,
+    WeightedShare,
+    AllOf,
+    AnyOf,
+    Not,
+    AtLeast,
+    Delay,
+)
+
+THRESHOLD_TYPES = (InstrumentCount, InstrumentShare, WeightedShare)
+"""The nodes that count parties' instruments."""
 
 
 def children(node: Condition) -> tuple[Condition, ...]:

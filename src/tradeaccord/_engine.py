@@ -8,8 +8,10 @@ prints, reads the clock or keeps state between calls.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from fractions import Fraction
 from typing import final
 
 import attrs
@@ -24,10 +26,13 @@ from ._conditions import (
     Delay,
     Fulfilled,
     InForce,
+    InstrumentCount,
+    InstrumentShare,
     Not,
     Occurred,
+    WeightedShare,
 )
-from ._model import Agreement, Commitment, Dataset, Event, Term
+from ._model import Agreement, Commitment, Dataset, Event, Group
 from ._timeline import Timeline
 from ._truth import Truth
 from ._validators import instance_of
@@ -162,11 +167,15 @@ def term_end(
 
 
 def expired_timeline(
-    started: Timeline, term: Term, extensions: Sequence[Event], policy: EvidencePolicy
+    started: Timeline,
+    end: Callable[[dt.date], dt.date],
+    extensions: Sequence[Event],
+    policy: EvidencePolicy,
 ) -> Timeline:
     """TRUE once the term that began on the first day ``started`` held has run out.
 
-    The term counts from the first TRUE day of ``started``; before that day, from
+    ``end`` gives, for a start day, the first day the term no longer runs
+    (before extensions). The term counts from the first TRUE day of ``started``; before that day, from
     its first UNKNOWN day (if any), so that no day depends on later facts.
     Extensions recorded on or before a day count on that day. A weak extension
     makes the days it would add UNKNOWN.
@@ -174,11 +183,11 @@ def expired_timeline(
     first_true = started.first(T) if started.initial is not T else None
     first_unknown = started.first(U) if started.initial is F else None
     if first_true is None:
-        return _expired_from(first_unknown, term, extensions, policy)
-    from_true = _expired_from(first_true, term, extensions, policy)
+        return _expired_from(first_unknown, end, extensions, policy)
+    from_true = _expired_from(first_true, end, extensions, policy)
     if first_unknown is None or first_unknown >= first_true:
         return from_true
-    from_unknown = _expired_from(first_unknown, term, extensions, policy)
+    from_unknown = _expired_from(first_unknown, end, extensions, policy)
     switch = Timeline.from_changes(F, [(first_true, T)])
     return Timeline.combine(
         (switch, from_unknown, from_true), lambda v: v[2] if v[0] is T else v[1]
@@ -186,11 +195,14 @@ def expired_timeline(
 
 
 def _expired_from(
-    start: dt.date | None, term: Term, extensions: Sequence[Event], policy: EvidencePolicy
+    start: dt.date | None,
+    end: Callable[[dt.date], dt.date],
+    extensions: Sequence[Event],
+    policy: EvidencePolicy,
 ) -> Timeline:
     if start is None:
         return Timeline.constant(F)
-    base_end = term.ends_on(start)
+    base_end = end(start)
     candidates = {base_end}
     for event in extensions:
         candidates.add(event.date)
@@ -217,19 +229,91 @@ def lapse(entered: Timeline, deadline: dt.date) -> tuple[Timeline, Timeline]:
     return capped, lapsed
 
 
+def truncate(timeline: Timeline, day: dt.date | None) -> Timeline:
+    """``timeline`` up to ``day``, then frozen at its value on ``day`` (unchanged for ``None``)."""
+    if day is None:
+        return timeline
+    steps = [(d, v) for d, v in timeline.steps if d < day]
+    steps.append((day, timeline.at(day)))
+    return Timeline.from_changes(timeline.initial, steps)
+
+
+def membership_timeline(group: Group, party: str) -> Timeline:
+    """TRUE on the days ``party`` belongs to ``group``."""
+    rows = [m for m in group.members if m.party == party]
+    days = sorted(
+        {m.joined for m in rows if m.joined is not None}
+        | {m.left for m in rows if m.left is not None}
+    )
+    initial = T if any(m.joined is None for m in rows) else F
+    changes = [(day, T if any(m.is_member_on(day) for m in rows) else F) for day in days]
+    return Timeline.from_changes(initial, changes)
+
+
+@final
+@attrs.frozen(kw_only=True)
+class Tally:
+    """Where a threshold stands on one day: how much is there, how much is needed.
+
+    For a count or a membership share the unit is instruments; for a weighted
+    share it is weight. ``have`` counts established instruments, ``unknown``
+    those only weakly reported; ``required`` is what the threshold asks for on
+    that day (for a share of a changing membership it moves with the membership).
+    """
+
+    unit: str
+    have: Fraction
+    unknown: Fraction
+    required: Fraction
+    counted: tuple[str, ...]
+    uncertain: tuple[str, ...]
+    outstanding: tuple[str, ...]
+    members: int | None = None
+
+    @property
+    def still_needed(self) -> Fraction:
+        """How much more is needed (0 once the threshold is met)."""
+        return max(Fraction(0), self.required - self.have)
+
+
 @final
 @attrs.frozen(kw_only=True)
 class AgreementTimelines:
-    """The timelines the engine derives for one agreement."""
+    """The timelines the engine derives for one agreement.
+
+    ``ready`` is "concluded and the entry-into-force condition holds";
+    ``entered`` is when that took effect (latched); ``in_force`` removes the
+    days it was terminated, suspended or expired. ``provisional`` is when it was
+    provisionally applied; ``applied`` is ``in_force`` or ``provisional``: the
+    days its commitments can bind.
+    """
 
     concluded: Timeline
     condition: Timeline
+    ready: Timeline
     entered: Timeline
     lapsed: Timeline
     terminated: Timeline
     suspended: Timeline
     expired: Timeline
     in_force: Timeline
+    provisional: Timeline
+    applied: Timeline
+
+
+@final
+@attrs.frozen(kw_only=True)
+class PartyTimelines:
+    """The timelines of one party under one agreement.
+
+    ``instrument``: the party's instrument stands (deposited, not withdrawn).
+    ``bound``: the agreement is in force for the party. ``withdrawn``: its
+    withdrawal has taken effect.
+    """
+
+    instrument: Timeline
+    bound: Timeline
+    withdrawn: Timeline
 
 
 @final
@@ -241,6 +325,7 @@ class CommitmentTimelines:
     triggered: Timeline
     expired: Timeline
     terminated: Timeline
+    measure_ended: Timeline
     active: Timeline
     performed: Timeline
     breached: Timeline
@@ -250,23 +335,34 @@ class Engine:
     """Computes timelines for one dataset under one evidence policy.
 
     An engine remembers what it computed for the life of one evaluation only;
-    build a new one for each evaluation (the public functions do).
+    build a new one for each evaluation (the public functions do). With
+    ``through``, events dated after that day are left out: what the record
+    said on that day, projected forward as if nothing else happened.
     """
 
-    def __init__(self, dataset: Dataset, policy: EvidencePolicy) -> None:
+    def __init__(
+        self, dataset: Dataset, policy: EvidencePolicy, *, through: dt.date | None = None
+    ) -> None:
         self.dataset = dataset
         self.policy = policy
+        self.through = through
         by_kind: dict[EventKind, list[Event]] = defaultdict(list)
         by_target: dict[str, list[Event]] = defaultdict(list)
         for event in sorted(dataset.events, key=lambda e: e.date):
+            if through is not None and event.date > through:
+                continue
             by_kind[event.kind].append(event)
             if event.target is not None:
                 by_target[event.target].append(event)
         self._by_kind = by_kind
         self._by_target = by_target
         self._nodes: dict[int, tuple[Condition, Timeline]] = {}
+        self._bases: dict[str, AgreementTimelines] = {}
         self._agreements: dict[str, AgreementTimelines] = {}
         self._commitments: dict[str, CommitmentTimelines] = {}
+        self._instruments: dict[tuple[str, EventKind, str], Timeline] = {}
+        self._members: dict[tuple[str, str], Timeline] = {}
+        self._parties: dict[tuple[str, str], PartyTimelines] = {}
 
     def events_for(self, leaf: Occurred | Fulfilled) -> list[Event]:
         """The recorded events that instantiate a leaf, in date order."""
@@ -281,6 +377,133 @@ class Engine:
     def events_about(self, target: str, *kinds: EventKind) -> list[Event]:
         """The recorded events about ``target`` of the given kinds, in date order."""
         return [e for e in self._by_target.get(target, ()) if e.kind in kinds]
+
+    # Instruments and thresholds --------------------------------------------------
+
+    def instrument_parties(self, target: str, kind: EventKind) -> list[str]:
+        """The parties with an instrument of ``kind`` about ``target`` recorded, in date order."""
+        seen: dict[str, None] = {}
+        for event in self.events_about(target, kind):
+            if event.party is not None:
+                seen.setdefault(event.party, None)
+        return list(seen)
+
+    def instrument(self, target: str, kind: EventKind, party: str) -> Timeline:
+        """TRUE while ``party``'s instrument of ``kind`` about ``target`` stands."""
+        key = (target, kind, party)
+        cached = self._instruments.get(key)
+        if cached is None:
+            events = [
+                e for e in self.events_about(target, kind, EventKind.WITHDRAWAL) if e.party == party
+            ]
+            if kind is EventKind.WITHDRAWAL:
+                cached = event_timeline(events, self.policy)
+            else:
+                cached = toggle_timeline(events, kind, EventKind.WITHDRAWAL, self.policy)
+            self._instruments[key] = cached
+        return cached
+
+    def member(self, group_id: str, party: str) -> Timeline:
+        """TRUE on the days ``party`` belongs to the group ``group_id``."""
+        key = (group_id, party)
+        cached = self._members.get(key)
+        if cached is None:
+            cached = membership_timeline(self.dataset.group(group_id), party)
+            self._members[key] = cached
+        return cached
+
+    def _counted(
+        self, node: InstrumentCount | InstrumentShare | WeightedShare
+    ) -> tuple[list[str], list[Timeline]]:
+        """The parties a threshold node can count, and for each when it counts."""
+        if isinstance(node, WeightedShare):
+            parties = [p for p, w in node.weights if w > 0]
+            return parties, [self.instrument(node.target, node.kind, p) for p in parties]
+        if node.among is None:
+            parties = self.instrument_parties(node.target, node.kind)
+            return parties, [self.instrument(node.target, node.kind, p) for p in parties]
+        group = self.dataset.group(node.among)
+        parties = list(dict.fromkeys(m.party for m in group.members))
+        return parties, [
+            self.member(node.among, p) & self.instrument(node.target, node.kind, p) for p in parties
+        ]
+
+    def _threshold(self, node: InstrumentCount | InstrumentShare | WeightedShare) -> Timeline:
+        parties, counts = self._counted(node)
+        if isinstance(node, InstrumentCount):
+            n = node.n
+            return Timeline.combine(counts, lambda v: _kleene_at_least(n, v))
+        if isinstance(node, WeightedShare):
+            weights = [node.weight_of(p) for p in parties]
+            needed = node.threshold()
+
+            def weighed(values: Sequence[Truth]) -> Truth:
+                sure = sum((w for w, v in zip(weights, values, strict=True) if v is T), Fraction(0))
+                maybe = sum(
+                    (w for w, v in zip(weights, values, strict=True) if v is U), Fraction(0)
+                )
+                return T if sure >= needed else U if sure + maybe >= needed else F
+
+            return Timeline.combine(counts, weighed)
+        assert node.among is not None
+        members = [self.member(node.among, p) for p in parties]
+        share, size = node.share, len(parties)
+
+        def fraction(values: Sequence[Truth]) -> Truth:
+            total = sum(1 for v in values[:size] if v is T)
+            if total == 0:
+                return F
+            sure = sum(1 for v in values[size:] if v is T)
+            maybe = sum(1 for v in values[size:] if v is U)
+            needed = share * total
+            return T if sure >= needed else U if sure + maybe >= needed else F
+
+        return Timeline.combine([*members, *counts], fraction)
+
+    def tally(self, node: InstrumentCount | InstrumentShare | WeightedShare, day: dt.date) -> Tally:
+        """Where a threshold node stands on ``day``: what is counted and what is still needed."""
+        parties, counts = self._counted(node)
+        values = [c.at(day) for c in counts]
+        counted = tuple(p for p, v in zip(parties, values, strict=True) if v is T)
+        uncertain = tuple(p for p, v in zip(parties, values, strict=True) if v is U)
+        if isinstance(node, WeightedShare):
+            return Tally(
+                unit="weight",
+                have=sum((node.weight_of(p) for p in counted), Fraction(0)),
+                unknown=sum((node.weight_of(p) for p in uncertain), Fraction(0)),
+                required=node.threshold(),
+                counted=counted,
+                uncertain=uncertain,
+                outstanding=tuple(p for p, v in zip(parties, values, strict=True) if v is F),
+            )
+        members: list[str] | None = None
+        if node.among is not None:
+            members = list(dict.fromkeys(self.dataset.group(node.among).members_on(day)))
+        outstanding = tuple(p for p in members or () if p not in counted and p not in uncertain)
+        if isinstance(node, InstrumentCount):
+            return Tally(
+                unit="instruments",
+                have=Fraction(len(counted)),
+                unknown=Fraction(len(uncertain)),
+                required=Fraction(node.n),
+                counted=counted,
+                uncertain=uncertain,
+                outstanding=outstanding,
+                members=None if members is None else len(members),
+            )
+        assert members is not None
+        return Tally(
+            unit="instruments",
+            have=Fraction(len(counted)),
+            unknown=Fraction(len(uncertain)),
+            required=Fraction(max(1, math.ceil(node.share * len(members)))),
+            counted=counted,
+            uncertain=uncertain,
+            outstanding=outstanding,
+            members=len(members),
+        )
+
+    # Conditions -------------------------------------------------------------------
 
     def condition(self, node: Condition) -> Timeline:
         """The timeline of a condition node."""
@@ -297,7 +520,9 @@ class Engine:
         if isinstance(node, DateReached):
             return Timeline.from_changes(F, [(node.on, T)])
         if isinstance(node, InForce):
-            return self.agreement(node.agreement).in_force
+            return self._base(node.agreement).in_force
+        if isinstance(node, InstrumentCount | InstrumentShare | WeightedShare):
+            return self._threshold(node)
         if isinstance(node, Not):
             return ~self.condition(node.item)
         if isinstance(node, AllOf):
@@ -313,17 +538,29 @@ class Engine:
             return delay_timeline(self.condition(node.item), node.rule)
         raise EvaluationError(f"not a condition node: {node!r}")
 
+    # Agreements -------------------------------------------------------------------
+
     def agreement(self, agreement_id: str) -> AgreementTimelines:
-        """The timelines of an agreement: entry into force, termination, term, in force."""
+        """The timelines of an agreement: entry into force, provisional application, end."""
         cached = self._agreements.get(agreement_id)
         if cached is not None:
             return cached
         agreement = self.dataset.agreement(agreement_id)
-        result = self._agreement(agreement)
+        base = self._base(agreement_id)
+        provisional = self._provisional(agreement, base)
+        result = attrs.evolve(base, provisional=provisional, applied=base.in_force | provisional)
         self._agreements[agreement_id] = result
         return result
 
-    def _agreement(self, agreement: Agreement) -> AgreementTimelines:
+    def _base(self, agreement_id: str) -> AgreementTimelines:
+        """The in-force part of an agreement's timelines (what ``InForce`` reads)."""
+        cached = self._bases.get(agreement_id)
+        if cached is None:
+            cached = self._in_force(self.dataset.agreement(agreement_id))
+            self._bases[agreement_id] = cached
+        return cached
+
+    def _in_force(self, agreement: Agreement) -> AgreementTimelines:
         if agreement.concluded is not None:
             concluded = Timeline.from_changes(F, [(agreement.concluded, T)])
         else:
@@ -350,7 +587,7 @@ class Engine:
         if agreement.term is not None:
             expired = expired_timeline(
                 entered,
-                agreement.term,
+                agreement.term.ends_on,
                 self.events_about(agreement.id, EventKind.EXTENSION),
                 self.policy,
             )
@@ -361,13 +598,94 @@ class Engine:
         return AgreementTimelines(
             concluded=concluded,
             condition=condition,
+            ready=ready,
             entered=entered,
             lapsed=lapsed,
             terminated=terminated,
             suspended=suspended,
             expired=expired,
             in_force=in_force,
+            provisional=Timeline.constant(F),
+            applied=in_force,
         )
+
+    def _provisional(self, agreement: Agreement, base: AgreementTimelines) -> Timeline:
+        clause = agreement.provisional_application
+        if clause is None:
+            return Timeline.constant(F)
+        started = delay_timeline(base.concluded & self.condition(clause.start), clause.effective)
+        sunset = Timeline.constant(F)
+        end: Callable[[dt.date], dt.date] | None = None
+        if clause.ends_on is not None:
+            fixed = clause.ends_on
+            end = lambda _start: fixed  # noqa: E731
+        elif clause.term is not None:
+            end = clause.term.ends_on
+        if end is not None:
+            sunset = expired_timeline(
+                started, end, self.events_about(clause.id, EventKind.EXTENSION), self.policy
+            )
+        ended = event_timeline(self.events_about(clause.id, EventKind.TERMINATION), self.policy)
+        return Timeline.combine(
+            (started, sunset, ended, base.entered, base.terminated, base.lapsed),
+            lambda v: v[0] & ~v[1] & ~v[2] & ~v[3] & ~v[4] & ~v[5],
+        )
+
+    def parties_of(self, agreement_id: str) -> tuple[str, ...]:
+        """The parties an agreement can bind: its listed parties, then later joiners."""
+        agreement = self.dataset.agreement(agreement_id)
+        out = dict.fromkeys(agreement.parties)
+        clause = agreement.entry_into_force
+        if clause is not None and clause.per_party is not None:
+            out.update(
+                dict.fromkeys(self.instrument_parties(agreement_id, clause.per_party.instrument))
+            )
+        return tuple(out)
+
+    def party(self, agreement_id: str, party: str) -> PartyTimelines:
+        """When an agreement binds ``party``: its instrument, its own force, its withdrawal."""
+        key = (agreement_id, party)
+        cached = self._parties.get(key)
+        if cached is None:
+            cached = self._party(self.dataset.agreement(agreement_id), party)
+            self._parties[key] = cached
+        return cached
+
+    def _party(self, agreement: Agreement, party: str) -> PartyTimelines:
+        base = self._base(agreement.id)
+        clause = agreement.entry_into_force
+        per_party = clause.per_party if clause is not None else None
+        withdrawals = [
+            e for e in self.events_about(agreement.id, EventKind.WITHDRAWAL) if e.party == party
+        ]
+        if per_party is None:
+            instrument = Timeline.constant(T if party in agreement.parties else F)
+            before = base.in_force & instrument
+            notice: DayCount = Upon()
+        else:
+            instrument = self.instrument(agreement.id, per_party.instrument, party)
+            original = truncate(instrument, base.ready.first(T))
+            late = delay_timeline(instrument, per_party.effective)
+            before = base.in_force & (original | late)
+            notice = per_party.withdrawal
+        withdrawn = Timeline.constant(F)
+        if withdrawals:
+            pieces = []
+            for event in withdrawals:
+                strength = T if self.policy.establishes(event) else U
+                pieces.append(
+                    Timeline.from_changes(
+                        F,
+                        [
+                            (event.date, strength & ~before.at(event.date)),
+                            (apply_rule(notice, event.date), strength),
+                        ],
+                    )
+                )
+            withdrawn = Timeline.combine(pieces, _any)
+        return PartyTimelines(instrument=instrument, bound=before & ~withdrawn, withdrawn=withdrawn)
+
+    # Commitments ------------------------------------------------------------------
 
     def commitment(self, commitment_id: str) -> CommitmentTimelines:
         """The timelines of a commitment: triggered, active, performed, breached."""
@@ -380,28 +698,40 @@ class Engine:
         self._commitments[commitment_id] = result
         return result
 
+    def applies_to(self, agreement_id: str, party: str) -> Timeline:
+        """The days an agreement's commitments bind ``party``: bound, or provisionally applied."""
+        return self.party(agreement_id, party).bound | self.agreement(agreement_id).provisional
+
     def _commitment(self, commitment: Commitment, agreement: Agreement) -> CommitmentTimelines:
-        in_force = self.agreement(agreement.id).in_force
+        applies = self.applies_to(agreement.id, commitment.by)
         condition = (
             self.condition(commitment.condition)
             if commitment.condition is not None
             else Timeline.constant(T)
         )
-        triggered = delay_timeline(in_force & condition, Upon())
+        triggered = delay_timeline(applies & condition, Upon())
         expired = Timeline.constant(F)
         if commitment.term is not None:
             expired = expired_timeline(
                 triggered,
-                commitment.term,
+                commitment.term.ends_on,
                 self.events_about(commitment.id, EventKind.EXTENSION),
                 self.policy,
             )
         terminated = event_timeline(
             self.events_about(commitment.id, EventKind.TERMINATION), self.policy
         )
+        measure_ended = Timeline.constant(F)
+        if commitment.measure is not None:
+            measure_ended = event_timeline(
+                self.events_about(
+                    commitment.measure, EventKind.INVALIDATION, EventKind.TERMINATION
+                ),
+                self.policy,
+            )
         active = Timeline.combine(
-            (triggered, in_force, expired, terminated),
-            lambda v: v[0] & v[1] & ~v[2] & ~v[3],
+            (triggered, applies, expired, terminated, measure_ended),
+            lambda v: v[0] & v[1] & ~v[2] & ~v[3] & ~v[4],
         )
         performed = event_timeline(
             self.events_about(commitment.id, EventKind.PERFORMANCE), self.policy
@@ -412,6 +742,7 @@ class Engine:
             triggered=triggered,
             expired=expired,
             terminated=terminated,
+            measure_ended=measure_ended,
             active=active,
             performed=performed,
             breached=breached,

@@ -15,7 +15,17 @@ import attrs
 
 from ._calendar import DAY_COUNT_TYPES, DayCount, Period, Rounding, Upon, add_period
 from ._conditions import _NODE_TYPES as _CONDITION_TYPES
-from ._conditions import Condition, DateReached, Fulfilled, InForce, Occurred, walk
+from ._conditions import (
+    Condition,
+    DateReached,
+    Fulfilled,
+    InForce,
+    InstrumentCount,
+    InstrumentShare,
+    Occurred,
+    WeightedShare,
+    walk,
+)
 from ._validators import identifier, instance_of, optional, tuple_of, unique
 from ._vocabulary import (
     Action,
@@ -42,6 +52,8 @@ __all__ = [
     "Member",
     "Official",
     "Party",
+    "PartyEntry",
+    "ProvisionalApplication",
     "Source",
     "Term",
 ]
@@ -311,6 +323,32 @@ class Commitment:
 
 @final
 @attrs.frozen(kw_only=True)
+class PartyEntry:
+    """How each party of a multilateral agreement comes to be bound, and how it leaves.
+
+    A party is bound by its own ``instrument`` (an event of that kind by the
+    party about the agreement; a deposit by default). A party whose instrument
+    stood on the day the entry-into-force condition was met is bound from the
+    agreement's entry into force; a later one from the date ``effective`` gives
+    for its own instrument (never before the agreement itself). A withdrawal by
+    a bound party takes effect on the date ``withdrawal`` gives for its
+    notification; a party not yet bound withdraws its instrument at once.
+
+    Examples:
+        >>> import datetime as dt
+        >>> from tradeaccord import NthDayAfter, AfterPeriod
+        >>> rule = PartyEntry(effective=NthDayAfter(30), withdrawal=AfterPeriod(Period(years=1)))
+        >>> rule.effective.apply(dt.date(2026, 3, 2)), rule.withdrawal.apply(dt.date(2026, 3, 2))
+        (datetime.date(2026, 4, 1), datetime.date(2027, 3, 2))
+    """
+
+    instrument: EventKind = attrs.field(default=EventKind.DEPOSIT, validator=instance_of(EventKind))
+    effective: DayCount = attrs.field(default=Upon(), validator=instance_of(DAY_COUNT_TYPES))
+    withdrawal: DayCount = attrs.field(default=Upon(), validator=instance_of(DAY_COUNT_TYPES))
+
+
+@final
+@attrs.frozen(kw_only=True)
 class EntryIntoForce:
     """An agreement's entry-into-force clause: a condition and a day-count rule.
 
@@ -329,6 +367,48 @@ class EntryIntoForce:
     when: Condition = attrs.field(validator=_condition)
     effective: DayCount = attrs.field(default=Upon(), validator=instance_of(DAY_COUNT_TYPES))
     deadline: dt.date | None = attrs.field(default=None, validator=optional(_date))
+    per_party: PartyEntry | None = attrs.field(
+        default=None, validator=optional(instance_of(PartyEntry))
+    )
+    """How each party comes to be bound; ``None``: every listed party, from entry into force."""
+
+
+@final
+@attrs.frozen(kw_only=True)
+class ProvisionalApplication:
+    """Provisional application of an agreement before it enters into force.
+
+    It applies from the date ``effective`` gives for the first day ``start``
+    holds (a ``DateReached`` for a fixed date, or any condition, such as a
+    signature), until the agreement enters into force, or until its sunset:
+    ``ends_on`` (the first day it no longer applies) or a ``term`` from its
+    start. An ``EXTENSION`` event about ``id`` moves the sunset; a
+    ``TERMINATION`` about ``id`` ends it early. It also ends if the agreement is
+    terminated or lapses.
+
+    While it applies, the agreement's commitments bind as if it were in force,
+    but the agreement is not in force (``InForce`` stays FALSE).
+
+    Examples:
+        >>> import datetime as dt
+        >>> from tradeaccord import DateReached
+        >>> pa = ProvisionalApplication(id="x/provisional", start=DateReached(dt.date(2026, 1, 1)),
+        ...                             ends_on=dt.date(2027, 1, 1))
+        >>> pa.ends_on
+        datetime.date(2027, 1, 1)
+    """
+
+    id: str = attrs.field(validator=identifier)
+    start: Condition = attrs.field(validator=_condition)
+    effective: DayCount = attrs.field(default=Upon(), validator=instance_of(DAY_COUNT_TYPES))
+    ends_on: dt.date | None = attrs.field(default=None, validator=optional(_date))
+    term: Term | None = attrs.field(default=None, validator=optional(instance_of(Term)))
+
+    def __attrs_post_init__(self) -> None:
+        if self.ends_on is not None and self.term is not None:
+            raise ModelValueError(
+                f"ProvisionalApplication {self.id!r}: give at most one of ends_on= and term="
+            )
 
 
 @final
@@ -347,7 +427,8 @@ class Agreement:
 
     Without an ``entry_into_force`` clause the agreement is in force from the day
     it is ``concluded``. ``concluded`` of ``None`` means it has not been
-    concluded. A ``term`` runs from entry into force.
+    concluded. A ``term`` runs from entry into force. A
+    ``provisional_application`` makes its commitments bind before that.
     """
 
     id: str = attrs.field(validator=identifier)
@@ -361,6 +442,9 @@ class Agreement:
     commitments: tuple[Commitment, ...] = _field_tuple(tuple_of(instance_of(Commitment)))
     links: tuple[Link, ...] = _field_tuple(tuple_of(instance_of(Link)))
     term: Term | None = attrs.field(default=None, validator=optional(instance_of(Term)))
+    provisional_application: ProvisionalApplication | None = attrs.field(
+        default=None, validator=optional(instance_of(ProvisionalApplication))
+    )
     summary: str = attrs.field(default="", validator=_text)
     sources: tuple[str, ...] = _field_tuple(_ids)
 
@@ -536,6 +620,10 @@ def _check(ds: Dataset) -> list[Problem]:
     measures = {m.id for m in ds.measures}
     sources = {s.id for s in ds.sources}
     agreements = {a.id for a in ds.agreements}
+    groups = {g.id for g in ds.groups}
+    provisional = {
+        a.provisional_application.id for a in ds.agreements if a.provisional_application is not None
+    }
     commitments: dict[str, str] = {}
     for i, agreement in enumerate(ds.agreements):
         for j, commitment in enumerate(agreement.commitments):
@@ -556,6 +644,7 @@ def _check(ds: Dataset) -> list[Problem]:
         ("agreement", agreements),
         ("commitment", commitments),
         ("measure", measures),
+        ("provisional application", provisional),
     ):
         for id in sorted(ids):
             if id in targets:
@@ -593,7 +682,16 @@ def _check(ds: Dataset) -> list[Problem]:
                 ref(f"{where}.commitment", "commitment", leaf.commitment, commitments)
             elif isinstance(leaf, InForce):
                 ref(f"{where}.agreement", "agreement", leaf.agreement, agreements)
+            elif isinstance(leaf, InstrumentCount | InstrumentShare | WeightedShare):
+                ref(f"{where}.target", "target", leaf.target, targets)
+                instruments.setdefault((leaf.kind, leaf.target), where)
+                if isinstance(leaf, InstrumentCount | InstrumentShare):
+                    ref(f"{where}.among", "group", leaf.among, groups)
+                else:
+                    for party, _ in leaf.weights:
+                        ref(f"{where}.weights[{party!r}]", "party", party, parties)
 
+    instruments: dict[tuple[EventKind, str], str] = {}
     for i, agreement in enumerate(ds.agreements):
         path = f"agreements[{i}]"
         if not agreement.parties:
@@ -610,6 +708,15 @@ def _check(ds: Dataset) -> list[Problem]:
                 )
         if agreement.entry_into_force is not None:
             condition(f"{path}.entry_into_force.when", agreement.entry_into_force.when)
+            per_party = agreement.entry_into_force.per_party
+            if per_party is not None:
+                instruments.setdefault(
+                    (per_party.instrument, agreement.id), f"{path}.entry_into_force.per_party"
+                )
+        if agreement.provisional_application is not None:
+            condition(
+                f"{path}.provisional_application.start", agreement.provisional_application.start
+            )
         for j, commitment in enumerate(agreement.commitments):
             cpath = f"{path}.commitments[{j}]"
             all_known = all(p in parties for p in agreement.parties)
@@ -634,6 +741,20 @@ def _check(ds: Dataset) -> list[Problem]:
         ref(f"{path}.party", "party", event.party, parties)
         ref(f"{path}.official", "official", event.official, officials)
         ref(f"{path}.target", "target", event.target, targets)
+        if event.party is None and event.target is not None:
+            counted_at = instruments.get((event.kind, event.target))
+            if counted_at is None and event.kind is EventKind.WITHDRAWAL:
+                counted_at = next(
+                    (where for (_, t), where in instruments.items() if t == event.target), None
+                )
+            if counted_at is not None:
+                problems.append(
+                    Problem(
+                        f"{path}.party",
+                        f"a {event.kind.value} about {event.target!r} counts as a party's "
+                        f"instrument (see {counted_at}) and needs a party",
+                    )
+                )
         for j, source in enumerate(event.sources):
             ref(f"{path}.sources[{j}]", "source", source, sources)
         if event.official in officials and event.party in parties:

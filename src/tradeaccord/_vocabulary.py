@@ -84,6 +84,12 @@ class EventKind(enum.Enum):
     never an approval, whatever its words. ``PERFORMANCE`` records that a party
     did what a commitment asked; ``BREACH`` that it acted against one.
     ``EXTENSION`` moves the end of a term to the event's ``ends_on`` date.
+    ``WITHDRAWAL`` by a party withdraws its instrument (or, once it is bound,
+    its participation, after the agreement's notice period). ``INVALIDATION``
+    about a measure removes its legal basis (a court ruling that strikes it
+    down, a repeal): commitments about the measure end that day. A
+    ``COURT_RULING`` records a ruling without that effect (one stayed on
+    appeal, say).
     """
 
     STATEMENT = "statement"
@@ -105,6 +111,7 @@ class EventKind(enum.Enum):
     WITHDRAWAL = "withdrawal"
     TERMINATION = "termination"
     COURT_RULING = "court_ruling"
+    INVALIDATION = "invalidation"
 
 
 class Confidence(enum.Enum):
