@@ -174,6 +174,17 @@ def _instruments(kind: EventKind, target: str) -> str:
     return f"{kind.value.replace('_', ' ')}s for {target}"
 
 
+def _instrument_kind(
+    instance: object, attribute: attrs.Attribute[EventKind], value: EventKind
+) -> None:
+    instance_of(EventKind)(instance, attribute, value)
+    if value is EventKind.WITHDRAWAL:
+        raise ModelValueError(
+            f"{type(instance).__name__}.{attribute.name} cannot be withdrawal: a withdrawal "
+            "takes an instrument back, it is not one"
+        )
+
+
 def _count_positive(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
     if not isinstance(value, int) or isinstance(value, bool):
         raise ModelTypeError(
@@ -208,7 +219,7 @@ class InstrumentCount(_Operators):
     n: int = attrs.field(validator=_count_positive)
     target: str = attrs.field(kw_only=True, validator=identifier)
     kind: EventKind = attrs.field(
-        default=EventKind.DEPOSIT, kw_only=True, validator=instance_of(EventKind)
+        default=EventKind.DEPOSIT, kw_only=True, validator=_instrument_kind
     )
     among: str | None = attrs.field(default=None, kw_only=True, validator=optional(identifier))
 
@@ -240,7 +251,7 @@ class InstrumentShare(_Operators):
     target: str = attrs.field(kw_only=True, validator=identifier)
     among: str = attrs.field(kw_only=True, validator=identifier)
     kind: EventKind = attrs.field(
-        default=EventKind.DEPOSIT, kw_only=True, validator=instance_of(EventKind)
+        default=EventKind.DEPOSIT, kw_only=True, validator=_instrument_kind
     )
 
     def describe(self) -> str:
@@ -279,7 +290,7 @@ class WeightedShare(_Operators):
     )
     target: str = attrs.field(kw_only=True, validator=identifier)
     kind: EventKind = attrs.field(
-        default=EventKind.DEPOSIT, kw_only=True, validator=instance_of(EventKind)
+        default=EventKind.DEPOSIT, kw_only=True, validator=_instrument_kind
     )
     total: Fraction | None = attrs.field(
         default=None,

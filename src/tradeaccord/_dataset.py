@@ -849,7 +849,7 @@ EVENTS = (
     _event(
         "2026-02-20-scotus-ieepa-reciprocal",
         D(2026, 2, 20),
-        EK.COURT_RULING,
+        EK.INVALIDATION,
         "Supreme Court, Learning Resources v. Trump (6-3): IEEPA does not authorize tariffs. The "
         "IEEPA 'reciprocal' duties on China end; collection stopped 2026-02-24 00:00. A Section "
         "122 surcharge of 10% applies from 2026-02-24 for 150 days.",
@@ -862,7 +862,7 @@ EVENTS = (
     _event(
         "2026-02-20-scotus-ieepa-fentanyl",
         D(2026, 2, 20),
-        EK.COURT_RULING,
+        EK.INVALIDATION,
         "The same ruling ends the IEEPA 'fentanyl' duty on China.",
         ("wikipedia-learning-resources", "natlawreview"),
         party="USA",

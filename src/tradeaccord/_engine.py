@@ -396,10 +396,7 @@ class Engine:
             events = [
                 e for e in self.events_about(target, kind, EventKind.WITHDRAWAL) if e.party == party
             ]
-            if kind is EventKind.WITHDRAWAL:
-                cached = event_timeline(events, self.policy)
-            else:
-                cached = toggle_timeline(events, kind, EventKind.WITHDRAWAL, self.policy)
+            cached = toggle_timeline(events, kind, EventKind.WITHDRAWAL, self.policy)
             self._instruments[key] = cached
         return cached
 

@@ -24,6 +24,7 @@ from ._conditions import (
     InstrumentShare,
     Occurred,
     WeightedShare,
+    _instrument_kind,
     walk,
 )
 from ._validators import identifier, instance_of, optional, tuple_of, unique
@@ -342,7 +343,7 @@ class PartyEntry:
         (datetime.date(2026, 4, 1), datetime.date(2027, 3, 2))
     """
 
-    instrument: EventKind = attrs.field(default=EventKind.DEPOSIT, validator=instance_of(EventKind))
+    instrument: EventKind = attrs.field(default=EventKind.DEPOSIT, validator=_instrument_kind)
     effective: DayCount = attrs.field(default=Upon(), validator=instance_of(DAY_COUNT_TYPES))
     withdrawal: DayCount = attrs.field(default=Upon(), validator=instance_of(DAY_COUNT_TYPES))
 

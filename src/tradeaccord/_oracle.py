@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from fractions import Fraction
 
 from ._conditions import (
     AllOf,
@@ -19,12 +20,15 @@ from ._conditions import (
     Delay,
     Fulfilled,
     InForce,
+    InstrumentCount,
+    InstrumentShare,
     Not,
     Occurred,
+    WeightedShare,
     walk,
 )
 from ._engine import EvidencePolicy, matches
-from ._model import Agreement, Commitment, Dataset, Event, Term
+from ._model import Agreement, Commitment, Dataset, Event
 from ._truth import Truth
 from ._vocabulary import EventKind
 
@@ -97,6 +101,8 @@ class NaiveEvaluator:
             return T if day >= node.on else F
         if isinstance(node, InForce):
             return self.in_force(self.dataset.agreement(node.agreement), day)
+        if isinstance(node, InstrumentCount | InstrumentShare | WeightedShare):
+            return self._threshold(node, day)
         if isinstance(node, Not):
             return ~self.truth(node.item, day)
         if isinstance(node, AllOf):
@@ -147,6 +153,55 @@ class NaiveEvaluator:
     def _about(self, target: str, *kinds: EventKind) -> list[Event]:
         return [e for e in self.dataset.events if e.target == target and e.kind in kinds]
 
+    # Instruments --------------------------------------------------------------
+
+    def instrument(self, target: str, kind: EventKind, party: str, day: dt.date) -> Truth:
+        """Whether ``party``'s instrument of ``kind`` about ``target`` stands on ``day``."""
+        state = F
+        events = [
+            e
+            for e in self._about(target, kind, EventKind.WITHDRAWAL)
+            if e.party == party and e.date <= day
+        ]
+        for event in sorted(events, key=lambda e: e.date):
+            state = U if not self.policy.establishes(event) else T if event.kind is kind else F
+        return state
+
+    def _member(self, group_id: str, party: str, day: dt.date) -> bool:
+        group = self.dataset.group(group_id)
+        return any(m.party == party and m.is_member_on(day) for m in group.members)
+
+    def _threshold(
+        self, node: InstrumentCount | InstrumentShare | WeightedShare, day: dt.date
+    ) -> Truth:
+        if isinstance(node, WeightedShare):
+            sure = maybe = Fraction(0)
+            for party, weight in node.weights:
+                value = self.instrument(node.target, node.kind, party, day)
+                if value is T:
+                    sure += weight
+                elif value is U:
+                    maybe += weight
+            weight_needed = node.share * node.whole()
+            return T if sure >= weight_needed else U if sure + maybe >= weight_needed else F
+        if node.among is None:
+            candidates = {e.party for e in self._about(node.target, node.kind) if e.party}
+        else:
+            candidates = {
+                m.party
+                for m in self.dataset.group(node.among).members
+                if self._member(node.among, m.party, day)
+            }
+        values = [self.instrument(node.target, node.kind, p, day) for p in candidates]
+        true, unknown = values.count(T), values.count(U)
+        if isinstance(node, InstrumentCount):
+            needed: Fraction | int = node.n
+        else:
+            if not candidates:
+                return F
+            needed = node.share * len(candidates)
+        return T if true >= needed else U if true + unknown >= needed else F
+
     # Agreements -------------------------------------------------------------
 
     def concluded(self, agreement: Agreement, day: dt.date) -> Truth:
@@ -195,7 +250,7 @@ class NaiveEvaluator:
         expired = F
         if agreement.term is not None:
             expired = self._expired(
-                lambda d: self.entered(agreement, d), agreement.term, agreement.id, day
+                lambda d: self.entered(agreement, d), agreement.term.ends_on, agreement.id, day
             )
         value = entered & ~terminated & ~suspended & ~expired
         self._memo[key] = value
@@ -215,7 +270,11 @@ class NaiveEvaluator:
         return state
 
     def _expired(
-        self, started: Callable[[dt.date], Truth], term: Term, target: str, day: dt.date
+        self,
+        started: Callable[[dt.date], Truth],
+        end: Callable[[dt.date], dt.date],
+        target: str,
+        day: dt.date,
     ) -> Truth:
         start = None
         for wanted in (T, U):
@@ -227,7 +286,7 @@ class NaiveEvaluator:
                 break
         if start is None:
             return F
-        end_strong = end_all = term.ends_on(start)
+        end_strong = end_all = end(start)
         for event in self._about(target, EventKind.EXTENSION):
             if event.date <= day and event.ends_on is not None:
                 end_all = max(end_all, event.ends_on)
@@ -237,26 +296,125 @@ class NaiveEvaluator:
             return T
         return U if day >= end_strong else F
 
+    def ready(self, agreement: Agreement, day: dt.date) -> Truth:
+        """Whether the agreement is concluded and its entry-into-force condition holds."""
+        clause = agreement.entry_into_force
+        condition = self.truth(clause.when, day) if clause is not None else T
+        return self.concluded(agreement, day) & condition
+
+    def provisional(self, agreement: Agreement, day: dt.date) -> Truth:
+        """Whether the agreement is provisionally applied on ``day``."""
+        clause = agreement.provisional_application
+        if clause is None:
+            return F
+        key = (id(agreement), "provisional", day)
+        if key in self._memo:
+            return self._memo[key]
+
+        def begun(d: dt.date) -> Truth:
+            return self.concluded(agreement, d) & self.truth(clause.start, d)
+
+        def started(d: dt.date) -> Truth:
+            return self._delayed(begun, clause.effective.apply, d, _dates_in(clause.start))
+
+        sunset = F
+        if clause.ends_on is not None or clause.term is not None:
+            fixed, term = clause.ends_on, clause.term
+            sunset = self._expired(
+                started,
+                (lambda _s: fixed) if fixed is not None else term.ends_on,  # type: ignore[union-attr]
+                clause.id,
+                day,
+            )
+        ended = _fact(self._about(clause.id, EventKind.TERMINATION), day, self.policy)
+        terminated = _fact(self._about(agreement.id, EventKind.TERMINATION), day, self.policy)
+        lapsed = F
+        if (
+            agreement.entry_into_force is not None
+            and agreement.entry_into_force.deadline is not None
+        ) and day > agreement.entry_into_force.deadline:
+            lapsed = ~self.entered_by_deadline(agreement)
+        value = (
+            started(day) & ~sunset & ~ended & ~self.entered(agreement, day) & ~terminated & ~lapsed
+        )
+        self._memo[key] = value
+        return value
+
+    def bound(self, agreement: Agreement, party: str, day: dt.date) -> Truth:
+        """Whether the agreement binds ``party`` on ``day``."""
+        return self._bound_before_withdrawal(agreement, party, day) & ~self.withdrawn(
+            agreement, party, day
+        )
+
+    def _bound_before_withdrawal(self, agreement: Agreement, party: str, day: dt.date) -> Truth:
+        clause = agreement.entry_into_force
+        per_party = clause.per_party if clause is not None else None
+        in_force = self.in_force(agreement, day)
+        if per_party is None:
+            return in_force & (T if party in agreement.parties else F)
+        kind = per_party.instrument
+        met = None
+        for candidate in self._scan(day, []):
+            if candidate != dt.date.min and self.ready(agreement, candidate) is T:
+                met = candidate
+                break
+        original = self.instrument(agreement.id, kind, party, day if met is None else met)
+        late = self._delayed(
+            lambda d: self.instrument(agreement.id, kind, party, d),
+            per_party.effective.apply,
+            day,
+            [],
+        )
+        return in_force & (original | late)
+
+    def withdrawn(self, agreement: Agreement, party: str, day: dt.date) -> Truth:
+        """Whether ``party``'s withdrawal from the agreement has taken effect on ``day``."""
+        clause = agreement.entry_into_force
+        notice = clause.per_party.withdrawal if clause and clause.per_party else None
+        result = F
+        for event in self._about(agreement.id, EventKind.WITHDRAWAL):
+            if event.party != party or event.date > day:
+                continue
+            strength = T if self.policy.establishes(event) else U
+            takes_effect = notice.apply(event.date) if notice is not None else event.date
+            if day >= takes_effect:
+                result = result | strength
+            else:
+                result = result | (
+                    strength & ~self._bound_before_withdrawal(agreement, party, event.date)
+                )
+        return result
+
     # Commitments --------------------------------------------------------------
 
     def active(self, commitment: Commitment, day: dt.date) -> Truth:
         """Whether the commitment binds its party on ``day``."""
         agreement = self.dataset.agreement_of(commitment.id)
 
+        def applies(d: dt.date) -> Truth:
+            return self.bound(agreement, commitment.by, d) | self.provisional(agreement, d)
+
         def holds(d: dt.date) -> Truth:
             condition = (
                 self.truth(commitment.condition, d) if commitment.condition is not None else T
             )
-            return self.in_force(agreement, d) & condition
+            return applies(d) & condition
 
         def triggered(d: dt.date) -> Truth:
             return self._delayed(holds, lambda t: t, d, [])
 
         expired = F
         if commitment.term is not None:
-            expired = self._expired(triggered, commitment.term, commitment.id, day)
+            expired = self._expired(triggered, commitment.term.ends_on, commitment.id, day)
         terminated = _fact(self._about(commitment.id, EventKind.TERMINATION), day, self.policy)
-        return triggered(day) & self.in_force(agreement, day) & ~expired & ~terminated
+        measure_ended = F
+        if commitment.measure is not None:
+            measure_ended = _fact(
+                self._about(commitment.measure, EventKind.INVALIDATION, EventKind.TERMINATION),
+                day,
+                self.policy,
+            )
+        return triggered(day) & applies(day) & ~expired & ~terminated & ~measure_ended
 
 
 def _dates_in(node: Condition) -> list[dt.date]:

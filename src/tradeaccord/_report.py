@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from fractions import Fraction
 from typing import final
 
 import attrs
 
+from ._conditions import format_number
 from ._model import Source
 from ._truth import Truth
 from ._vocabulary import Action, Confidence, EventKind
@@ -23,6 +25,9 @@ __all__ = [
     "Deontic",
     "Explanation",
     "Need",
+    "PartyReport",
+    "PartyStatus",
+    "Progress",
     "Report",
 ]
 
@@ -35,6 +40,7 @@ class AgreementStatus(enum.Enum):
 
     NOT_CONCLUDED = "not_concluded"
     AWAITING_ENTRY_INTO_FORCE = "awaiting_entry_into_force"
+    PROVISIONALLY_APPLIED = "provisionally_applied"
     UNDETERMINED = "undetermined"
     IN_FORCE = "in_force"
     SUSPENDED = "suspended"
@@ -122,7 +128,8 @@ class Need:
     """One thing still outstanding: an event, a date, a waiting period...
 
     ``kind`` is one of ``"event"``, ``"performance"``, ``"agreement"``,
-    ``"date"``, ``"wait"``, ``"absence"``, ``"confirmation"``, ``"count"``.
+    ``"date"``, ``"wait"``, ``"absence"``, ``"confirmation"``, ``"count"``
+    (more instruments) or ``"weight"`` (more weight).
     """
 
     kind: str
@@ -162,6 +169,83 @@ class CommitmentReport:
     missing: tuple[Alternative, ...] = ()
 
 
+class PartyStatus(enum.Enum):
+    """Where one party stands under an agreement on a day.
+
+    ``BOUND``: the agreement is in force for it. ``PENDING``: its own date of
+    entry into force is fixed by the facts so far but not yet reached.
+    ``NOT_BOUND``: nothing (yet) binds it. ``WITHDRAWN``: its withdrawal has
+    taken effect. ``UNDETERMINED``: the facts do not settle it.
+    """
+
+    BOUND = "bound"
+    PENDING = "pending"
+    NOT_BOUND = "not_bound"
+    WITHDRAWN = "withdrawn"
+    UNDETERMINED = "undetermined"
+
+
+@final
+@attrs.frozen(kw_only=True)
+class PartyReport:
+    """One party's own position under an agreement on the report's day.
+
+    ``entry_into_force`` is the day the agreement became binding for the party,
+    or, while it is ``PENDING``, the day it will on the facts recorded so far.
+    ``instrument_on`` is the day its instrument (deposit, ratification...) was
+    recorded, for agreements that bind each party by its own instrument.
+    """
+
+    party: str
+    status: PartyStatus
+    bound: Truth
+    since: dt.date | None = None
+    entry_into_force: dt.date | None = None
+    instrument_on: dt.date | None = None
+    withdrawal_effective: dt.date | None = None
+
+
+@final
+@attrs.frozen(kw_only=True)
+class Progress:
+    """How far a threshold of the entry-into-force clause is met on the report's day.
+
+    ``unit`` is ``"instruments"`` or ``"weight"``; ``have`` counts established
+    instruments (or their weight), ``unknown`` weakly reported ones,
+    ``required`` what the threshold asks for that day and ``still_needed`` the
+    difference (0 once met). ``outstanding`` lists the parties that could still
+    contribute; ``members`` the size of the group on the day, when counted
+    against a group.
+    """
+
+    condition: str
+    path: str
+    unit: str
+    met: Truth
+    have: Fraction
+    unknown: Fraction
+    required: Fraction
+    still_needed: Fraction
+    counted: tuple[str, ...] = ()
+    uncertain: tuple[str, ...] = ()
+    outstanding: tuple[str, ...] = ()
+    members: int | None = None
+
+    def describe(self) -> str:
+        """The progress in words, e.g. ``'2 of 3 deposits for x by members of G: 1 more needed'``."""
+        have, required = format_number(self.have), format_number(self.required)
+        text = f"{self.condition}: {have} of {required}"
+        if self.unit == "weight":
+            text = f"{self.condition}: weight {have} of {required}"
+        if self.members is not None:
+            text += f" ({self.members} members)"
+        if self.still_needed > 0:
+            text += f", {format_number(self.still_needed)} more needed"
+        if self.unknown > 0:
+            text += f" ({format_number(self.unknown)} unconfirmed)"
+        return text
+
+
 @final
 @attrs.frozen(kw_only=True)
 class AgreementReport:
@@ -177,7 +261,20 @@ class AgreementReport:
     reason: str
     explanation: Explanation
     missing: tuple[Alternative, ...] = ()
+    scheduled_entry_into_force: dt.date | None = None
+    """While not in force: the day it will enter into force on the facts recorded so far."""
+    progress: tuple[Progress, ...] = ()
+    """How far each threshold of the entry-into-force clause is met."""
+    parties: tuple[PartyReport, ...] = ()
+    """Each party's own position: listed parties first, then later joiners."""
     commitments: tuple[CommitmentReport, ...] = ()
+
+    def party(self, party: str) -> PartyReport:
+        """The position of one party (raises `UnknownIdError` if it is not listed)."""
+        for report in self.parties:
+            if report.party == party:
+                return report
+        raise UnknownIdError("party", party, (p.party for p in self.parties))
 
     def commitment(self, commitment_id: str) -> CommitmentReport:
         """The report of one of this agreement's commitments."""

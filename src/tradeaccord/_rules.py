@@ -25,11 +25,23 @@ from ._conditions import (
     Delay,
     Fulfilled,
     InForce,
+    InstrumentCount,
+    InstrumentShare,
     Not,
     Occurred,
+    WeightedShare,
     children,
+    format_number,
+    walk,
 )
-from ._engine import AgreementTimelines, CommitmentTimelines, Engine, EvidencePolicy, apply_rule
+from ._engine import (
+    AgreementTimelines,
+    CommitmentTimelines,
+    Engine,
+    EvidencePolicy,
+    Tally,
+    apply_rule,
+)
 from ._model import Agreement, Commitment, Dataset, Event
 from ._report import (
     AgreementReport,
@@ -41,6 +53,9 @@ from ._report import (
     Deontic,
     Explanation,
     Need,
+    PartyReport,
+    PartyStatus,
+    Progress,
     Report,
 )
 from ._timeline import Timeline
@@ -89,6 +104,16 @@ def explain(engine: Engine, node: Condition, as_of: dt.date) -> Explanation:
     label = node.describe()
     if isinstance(node, Occurred | Fulfilled):
         citations = tuple(cite(engine, e) for e in engine.events_for(node) if e.date <= as_of)
+    elif isinstance(node, InstrumentCount | InstrumentShare | WeightedShare):
+        tally = engine.tally(node, as_of)
+        label = f"{label}: {_tally_words(tally)}"
+        citations = tuple(
+            cite(engine, e)
+            for e in engine.events_about(node.target, node.kind, _EK.WITHDRAWAL)
+            if e.date <= as_of
+            and e.party is not None
+            and (e.party in tally.counted or e.party in tally.uncertain)
+        )
     elif isinstance(node, Delay):
         inner = engine.condition(node.item)
         start = inner.first(T)
@@ -98,6 +123,43 @@ def explain(engine: Engine, node: Condition, as_of: dt.date) -> Explanation:
     return Explanation(
         label=label, value=value, since=history.since(as_of), citations=citations, children=kids
     )
+
+
+def _tally_words(tally: Tally) -> str:
+    have, required = format_number(tally.have), format_number(tally.required)
+    text = (
+        f"{have} of {required}" if tally.unit == "instruments" else f"weight {have} of {required}"
+    )
+    if tally.members is not None:
+        text += f" ({tally.members} members)"
+    if tally.unknown:
+        text += f", {format_number(tally.unknown)} unconfirmed"
+    return text
+
+
+def _names_list(parties: tuple[str, ...], weigh: Callable[[str], str] | None = None) -> str:
+    shown = [p if weigh is None else f"{p} ({weigh(p)})" for p in parties[:10]]
+    return ", ".join(shown) + (f" and {len(parties) - 10} more" if len(parties) > 10 else "")
+
+
+def _threshold_need(
+    engine: Engine, node: InstrumentCount | InstrumentShare | WeightedShare, as_of: dt.date
+) -> Need:
+    tally = engine.tally(node, as_of)
+    what = node.describe()
+    still = format_number(tally.still_needed)
+    if isinstance(node, WeightedShare):
+        text = f"weight {still} more towards {what} (have {format_number(tally.have)} of {format_number(tally.required)})"
+        if tally.outstanding:
+            text += "; not yet: " + _names_list(
+                tally.outstanding, lambda p: format_number(node.weight_of(p))
+            )
+        return Need(kind="weight", description=text)
+    text = f"{still} more towards {what} (have {format_number(tally.have)} of {format_number(tally.required)}"
+    text += f" of {tally.members} members)" if isinstance(node, InstrumentShare) else ")"
+    if tally.outstanding:
+        text += "; not yet: " + _names_list(tally.outstanding)
+    return Need(kind="count", description=text)
 
 
 def _cross(groups: list[tuple[Alternative, ...]]) -> tuple[Alternative, ...]:
@@ -151,6 +213,19 @@ def missing(engine: Engine, node: Condition, as_of: dt.date) -> tuple[Alternativ
         return (Alternative(needs=(Need(kind=kind, description=node.describe()),)),)
     if isinstance(node, DateReached):
         return (Alternative(needs=(Need(kind="date", description=node.describe()),)),)
+    if isinstance(node, InstrumentCount | InstrumentShare | WeightedShare):
+        if value is U:
+            tally = engine.tally(node, as_of)
+            confirm = Need(
+                kind="confirmation",
+                description=f"confirmation of the instruments of {_names_list(tally.uncertain)} "
+                f"towards {node.describe()}",
+            )
+            return (
+                Alternative(needs=(confirm,)),
+                Alternative(needs=(_threshold_need(engine, node, as_of),)),
+            )
+        return (Alternative(needs=(_threshold_need(engine, node, as_of),)),)
     if isinstance(node, InForce):
         return (Alternative(needs=(Need(kind="agreement", description=node.describe()),)),)
     if isinstance(node, Not):
@@ -550,6 +625,43 @@ def _in_force(ctx: AgreementContext) -> Finding[AgreementStatus] | None:
     )
 
 
+def _provisional_part(ctx: AgreementContext) -> Explanation:
+    clause = ctx.agreement.provisional_application
+    assert clause is not None
+    tl = ctx.timelines.provisional
+    label = f"provisional application ({clause.effective.describe()} its start holds"
+    if clause.ends_on is not None:
+        label += f"; sunset {clause.ends_on.isoformat()}"
+    elif clause.term is not None:
+        label += f"; for {clause.term.period.describe()}"
+    label += "; ends on entry into force)"
+    return Explanation(
+        label=label,
+        value=tl.at(ctx.as_of),
+        since=tl.since(ctx.as_of),
+        citations=_about(ctx, clause.id, _EK.EXTENSION, _EK.TERMINATION),
+        children=(ctx.explain(clause.start),),
+    )
+
+
+def _provisionally_applied(ctx: AgreementContext) -> Finding[AgreementStatus] | None:
+    tl = ctx.timelines.provisional
+    if ctx.agreement.provisional_application is None or tl.at(ctx.as_of) is not T:
+        return None
+    since = tl.since(ctx.as_of)
+    found = _agreement_missing(ctx)
+    reason = f"provisionally applied since {since}" if since else "provisionally applied"
+    if found:
+        reason += "; entry into force waits for " + "; or ".join(a.describe() for a in found[:3])
+    return Finding(
+        status=AgreementStatus.PROVISIONALLY_APPLIED,
+        reason=reason,
+        since=since,
+        explanation=(_provisional_part(ctx), _entry(ctx)),
+        missing=found,
+    )
+
+
 def _undetermined(ctx: AgreementContext) -> Finding[AgreementStatus] | None:
     tl = ctx.timelines.in_force
     if tl.at(ctx.as_of) is not U:
@@ -604,6 +716,11 @@ DEFAULT_AGREEMENT_RULES: tuple[Rule[AgreementContext, AgreementStatus], ...] = (
     Rule(name="suspended", summary="A recorded suspension, not yet lifted.", check=_suspended),
     Rule(name="in-force", summary="Its entry-into-force clause is satisfied.", check=_in_force),
     Rule(
+        name="provisionally-applied",
+        summary="Not in force, but applied provisionally.",
+        check=_provisionally_applied,
+    ),
+    Rule(
         name="undetermined",
         summary="The facts do not settle whether it is in force.",
         check=_undetermined,
@@ -619,9 +736,13 @@ DEFAULT_AGREEMENT_RULES: tuple[Rule[AgreementContext, AgreementStatus], ...] = (
 
 def _activation(ctx: CommitmentContext) -> Explanation:
     tl = ctx.timelines
-    parts: list[Explanation] = [
-        _fact(f"{ctx.agreement.id} in force", ctx.engine.agreement(ctx.agreement.id).in_force, ctx)
-    ]
+    agreement = ctx.engine.agreement(ctx.agreement.id)
+    parts: list[Explanation] = [_fact(f"{ctx.agreement.id} in force", agreement.in_force, ctx)]
+    if ctx.agreement.provisional_application is not None:
+        parts.append(_fact(f"{ctx.agreement.id} provisionally applied", agreement.provisional, ctx))
+    bound = ctx.engine.party(ctx.agreement.id, ctx.commitment.by).bound
+    if bound != agreement.in_force:
+        parts.append(_fact(f"{ctx.agreement.id} binds {ctx.commitment.by}", bound, ctx))
     if ctx.commitment.condition is not None:
         parts.append(ctx.explain(ctx.commitment.condition))
     if ctx.commitment.term is not None:
@@ -631,6 +752,15 @@ def _activation(ctx: CommitmentContext) -> Explanation:
                 value=tl.expired.at(ctx.as_of),
                 since=tl.expired.since(ctx.as_of),
                 citations=_about(ctx, ctx.commitment.id, _EK.EXTENSION),
+            )
+        )
+    if ctx.commitment.measure is not None and tl.measure_ended.at(ctx.as_of) is not F:
+        parts.append(
+            Explanation(
+                label=f"legal basis of {ctx.commitment.measure} removed",
+                value=tl.measure_ended.at(ctx.as_of),
+                since=tl.measure_ended.since(ctx.as_of),
+                citations=_about(ctx, ctx.commitment.measure, _EK.INVALIDATION, _EK.TERMINATION),
             )
         )
     return Explanation(
@@ -669,8 +799,15 @@ def _c_ended(ctx: CommitmentContext) -> Finding[CommitmentStatus] | None:
         return None
     if tl.terminated.at(ctx.as_of) is T:
         why = f"terminated on {tl.terminated.since(ctx.as_of)}"
+    elif tl.measure_ended.at(ctx.as_of) is T:
+        why = (
+            f"the legal basis of {ctx.commitment.measure} was removed on "
+            f"{tl.measure_ended.since(ctx.as_of)}"
+        )
     elif tl.expired.at(ctx.as_of) is T:
         why = f"its term ran out on {tl.expired.since(ctx.as_of)}"
+    elif ctx.engine.party(ctx.agreement.id, ctx.commitment.by).withdrawn.at(ctx.as_of) is T:
+        why = f"{ctx.commitment.by} withdrew from {ctx.agreement.id}"
     else:
         why = f"{ctx.agreement.id} is no longer in force"
     return Finding(
@@ -816,7 +953,9 @@ def evaluate(
     if isinstance(as_of, dt.datetime) or not isinstance(as_of, dt.date):
         raise ModelTypeError(f"as_of must be a datetime.date, got {type(as_of).__name__}")
     rule_set = rules if rules is not None else RuleSet.default()
-    engine = Engine(dataset, policy if policy is not None else EvidencePolicy())
+    evidence = policy if policy is not None else EvidencePolicy()
+    engine = Engine(dataset, evidence)
+    so_far = Engine(dataset, evidence, through=as_of)
     ids = tuple(a.id for a in dataset.agreements) if agreements is None else tuple(agreements)
     reports: list[AgreementReport] = []
     for agreement_id in ids:
@@ -848,10 +987,91 @@ def evaluate(
                     children=finding.explanation,
                 ),
                 missing=finding.missing,
+                scheduled_entry_into_force=_scheduled(
+                    so_far.agreement(agreement_id).entered, as_of
+                ),
+                progress=_progress(engine, agreement, as_of),
+                parties=tuple(
+                    _party_report(engine, so_far, agreement, p, as_of)
+                    for p in so_far.parties_of(agreement_id)
+                ),
                 commitments=commitments,
             )
         )
     return Report(as_of=as_of, agreements=tuple(reports))
+
+
+def _scheduled(history: Timeline, as_of: dt.date) -> dt.date | None:
+    """The first day after ``as_of`` on which ``history`` turns TRUE, if it is FALSE-free from then."""
+    if history.at(as_of) is T:
+        return None
+    for day, value in history.steps:
+        if day > as_of:
+            return day if value is T else None
+    return None
+
+
+def _progress(engine: Engine, agreement: Agreement, as_of: dt.date) -> tuple[Progress, ...]:
+    clause = agreement.entry_into_force
+    if clause is None:
+        return ()
+    out: list[Progress] = []
+    for path, node in walk(clause.when):
+        if isinstance(node, InstrumentCount | InstrumentShare | WeightedShare):
+            tally = engine.tally(node, as_of)
+            out.append(
+                Progress(
+                    condition=node.describe(),
+                    path=f"entry_into_force.when{path}",
+                    unit=tally.unit,
+                    met=engine.condition(node).at(as_of),
+                    have=tally.have,
+                    unknown=tally.unknown,
+                    required=tally.required,
+                    still_needed=tally.still_needed,
+                    counted=tally.counted,
+                    uncertain=tally.uncertain,
+                    outstanding=tally.outstanding,
+                    members=tally.members,
+                )
+            )
+    return tuple(out)
+
+
+def _party_report(
+    engine: Engine, so_far: Engine, agreement: Agreement, party: str, as_of: dt.date
+) -> PartyReport:
+    timelines = engine.party(agreement.id, party)
+    bound = timelines.bound.at(as_of)
+    withdrawn = timelines.withdrawn.at(as_of)
+    clause = agreement.entry_into_force
+    instrument_on = None
+    if clause is not None and clause.per_party is not None:
+        instrument_on = _first_on_or_before(timelines.instrument, as_of)
+    scheduled = _scheduled(so_far.party(agreement.id, party).bound, as_of)
+    if bound is T:
+        status = PartyStatus.BOUND
+    elif withdrawn is T:
+        status = PartyStatus.WITHDRAWN
+    elif bound is U:
+        status = PartyStatus.UNDETERMINED
+    elif scheduled is not None:
+        status = PartyStatus.PENDING
+    else:
+        status = PartyStatus.NOT_BOUND
+    entry = _first_on_or_before(timelines.bound, as_of) or scheduled
+    withdrawal = _scheduled(so_far.party(agreement.id, party).withdrawn, as_of)
+    if withdrawn is T:
+        withdrawal = timelines.withdrawn.since(as_of)
+    return PartyReport(
+        party=party,
+        status=status,
+        bound=bound,
+        since=timelines.bound.since(as_of),
+        entry_into_force=entry,
+        instrument_on=instrument_on,
+        withdrawal_effective=withdrawal,
+    )
 
 
 _IN_FORCE_BY_STATUS = {AgreementStatus.IN_FORCE: T, AgreementStatus.UNDETERMINED: U}

@@ -140,6 +140,7 @@ def test_geneva_suspension_ends_after_90_days_without_extension(dataset: ta.Data
     [
         (D(2025, 8, 12), CommitmentStatus.ACTIVE),
         (D(2025, 11, 9), CommitmentStatus.ACTIVE),
+        (D(2026, 2, 19), CommitmentStatus.ACTIVE),
         (D(2026, 11, 9), CommitmentStatus.ACTIVE),
         (D(2026, 11, 10), CommitmentStatus.ENDED),
     ],
@@ -147,9 +148,27 @@ def test_geneva_suspension_ends_after_90_days_without_extension(dataset: ta.Data
 def test_geneva_suspension_follows_recorded_extensions(
     dataset: ta.Dataset, day: dt.date, expected: CommitmentStatus
 ) -> None:
-    """The recorded extensions carry the suspensions to 2025-11-10, then to 2026-11-10."""
-    for commitment in (US_SUSPENSION, CN_SUSPENSION):
-        assert status(dataset, day, "geneva-2025").commitment(commitment).status is expected
+    """The recorded extensions carry China's suspension to 2025-11-10, then to 2026-11-10."""
+    assert status(dataset, day, "geneva-2025").commitment(CN_SUSPENSION).status is expected
+
+
+def test_supreme_court_ruling_ends_the_us_suspension_early(dataset: ta.Dataset) -> None:
+    """The twice-extended US suspension ends on 2026-02-20, when IEEPA stops being its basis."""
+    before = status(dataset, D(2026, 2, 19), "geneva-2025").commitment(US_SUSPENSION)
+    assert before.status is CommitmentStatus.ACTIVE
+    after = status(dataset, D(2026, 2, 20), "geneva-2025").commitment(US_SUSPENSION)
+    assert after.status is CommitmentStatus.ENDED
+    assert after.since == D(2026, 2, 20)
+    assert "legal basis of us-reciprocal-tariff-cn was removed on 2026-02-20" in after.reason
+    cited = {c.event for node in after.explanation.walk() for c in node.citations}
+    assert "2026-02-20-scotus-ieepa-reciprocal" in cited
+    # Without the ruling it would have run to the second extension's end.
+    unruled = dataset.without_events("2026-02-20-scotus-ieepa-reciprocal")
+    kept = status(unruled, D(2026, 11, 9), "geneva-2025").commitment(US_SUSPENSION)
+    assert kept.status is CommitmentStatus.ACTIVE
+    # The one-off fentanyl cut was performed before the ruling and stays performed.
+    busan = status(dataset, D(2026, 3, 1), "busan-2025")
+    assert busan.commitment("busan-2025/us-reduce-fentanyl-tariff").status is CommitmentStatus.PERFORMED
 
 
 def test_first_extension_alone_ends_on_november_10(dataset: ta.Dataset) -> None:
