@@ -37,7 +37,7 @@ from ._timeline import Timeline
 from ._truth import Truth
 from ._validators import instance_of
 from ._vocabulary import Confidence, EventKind
-from .errors import EvaluationError
+from .errors import CalendarError, EvaluationError
 
 __all__ = ["EvidencePolicy", "in_force_timeline", "timeline"]
 
@@ -227,6 +227,18 @@ def lapse(entered: Timeline, deadline: dt.date) -> tuple[Timeline, Timeline]:
     capped = Timeline.combine((entered, after), lambda v: v[0] if v[1] is F else v[0] & at_deadline)
     lapsed = after.map(lambda v: ~at_deadline if v is T else F)
     return capped, lapsed
+
+
+def _labelled(end: Callable[[dt.date], dt.date], what: str) -> Callable[[dt.date], dt.date]:
+    """``end`` with calendar errors prefixed by what the term belongs to."""
+
+    def call(start: dt.date) -> dt.date:
+        try:
+            return end(start)
+        except CalendarError as exc:
+            raise CalendarError(f"{what}: {exc}") from None
+
+    return call
 
 
 def truncate(timeline: Timeline, day: dt.date | None) -> Timeline:
@@ -584,7 +596,7 @@ class Engine:
         if agreement.term is not None:
             expired = expired_timeline(
                 entered,
-                agreement.term.ends_on,
+                _labelled(agreement.term.ends_on, f"term of agreement {agreement.id!r}"),
                 self.events_about(agreement.id, EventKind.EXTENSION),
                 self.policy,
             )
@@ -617,7 +629,7 @@ class Engine:
             fixed = clause.ends_on
             end = lambda _start: fixed  # noqa: E731
         elif clause.term is not None:
-            end = clause.term.ends_on
+            end = _labelled(clause.term.ends_on, f"term of provisional application {clause.id!r}")
         if end is not None:
             sunset = expired_timeline(
                 started, end, self.events_about(clause.id, EventKind.EXTENSION), self.policy
@@ -711,7 +723,7 @@ class Engine:
         if commitment.term is not None:
             expired = expired_timeline(
                 triggered,
-                commitment.term.ends_on,
+                _labelled(commitment.term.ends_on, f"term of commitment {commitment.id!r}"),
                 self.events_about(commitment.id, EventKind.EXTENSION),
                 self.policy,
             )

@@ -652,7 +652,8 @@ def _check(ds: Dataset) -> list[Problem]:
                 problems.append(
                     Problem(
                         f"{label}s",
-                        f"id {id!r} names both a {targets[id]} and a {label}; event targets would be ambiguous",
+                        f"id {id!r} names both {_article(targets[id])} and {_article(label)}; "
+                        "event targets would be ambiguous",
                     )
                 )
             else:
@@ -781,6 +782,10 @@ def _check(ds: Dataset) -> list[Problem]:
 
     problems.extend(_cycles(ds))
     return problems
+
+
+def _article(noun: str) -> str:
+    return f"{'an' if noun[0] in 'aeiou' else 'a'} {noun}"
 
 
 def _cycles(ds: Dataset) -> Iterator[Problem]:

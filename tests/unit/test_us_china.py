@@ -168,7 +168,10 @@ def test_supreme_court_ruling_ends_the_us_suspension_early(dataset: ta.Dataset) 
     assert kept.status is CommitmentStatus.ACTIVE
     # The one-off fentanyl cut was performed before the ruling and stays performed.
     busan = status(dataset, D(2026, 3, 1), "busan-2025")
-    assert busan.commitment("busan-2025/us-reduce-fentanyl-tariff").status is CommitmentStatus.PERFORMED
+    assert (
+        busan.commitment("busan-2025/us-reduce-fentanyl-tariff").status
+        is CommitmentStatus.PERFORMED
+    )
 
 
 def test_first_extension_alone_ends_on_november_10(dataset: ta.Dataset) -> None:
