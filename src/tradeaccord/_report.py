@@ -232,18 +232,27 @@ class Progress:
     members: int | None = None
 
     def describe(self) -> str:
-        """The progress in words, e.g. ``'2 of 3 deposits for x by members of G: 1 more needed'``."""
-        have, required = format_number(self.have), format_number(self.required)
-        text = f"{self.condition}: {have} of {required}"
-        if self.unit == "weight":
-            text = f"{self.condition}: weight {have} of {required}"
-        if self.members is not None:
-            text += f" ({self.members} members)"
+        """The progress in words, e.g. ``'at least 3 deposits for x: 1 of 3, 2 more needed'``."""
+        text = f"{self.condition}: " + tally_words(
+            self.unit, self.have, self.required, self.members, self.unknown
+        )
         if self.still_needed > 0:
             text += f", {format_number(self.still_needed)} more needed"
-        if self.unknown > 0:
-            text += f" ({format_number(self.unknown)} unconfirmed)"
         return text
+
+
+def tally_words(
+    unit: str, have: Fraction, required: Fraction, members: int | None, unknown: Fraction
+) -> str:
+    """``'2 of 3'``, ``'weight 30.2 of 55'``, with the group size and unconfirmed part if any."""
+    text = f"{format_number(have)} of {format_number(required)}"
+    if unit == "weight":
+        text = "weight " + text
+    if members is not None:
+        text += f" ({members} members)"
+    if unknown:
+        text += f", {format_number(unknown)} unconfirmed"
+    return text
 
 
 @final

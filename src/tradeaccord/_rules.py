@@ -57,6 +57,7 @@ from ._report import (
     PartyStatus,
     Progress,
     Report,
+    tally_words,
 )
 from ._timeline import Timeline
 from ._truth import Truth
@@ -126,15 +127,7 @@ def explain(engine: Engine, node: Condition, as_of: dt.date) -> Explanation:
 
 
 def _tally_words(tally: Tally) -> str:
-    have, required = format_number(tally.have), format_number(tally.required)
-    text = (
-        f"{have} of {required}" if tally.unit == "instruments" else f"weight {have} of {required}"
-    )
-    if tally.members is not None:
-        text += f" ({tally.members} members)"
-    if tally.unknown:
-        text += f", {format_number(tally.unknown)} unconfirmed"
-    return text
+    return tally_words(tally.unit, tally.have, tally.required, tally.members, tally.unknown)
 
 
 def _names_list(parties: tuple[str, ...], weigh: Callable[[str], str] | None = None) -> str:
