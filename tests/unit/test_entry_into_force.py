@@ -580,24 +580,20 @@ def test_a_year_from_a_leap_day_under_strict_rounding_is_a_clear_error() -> None
         ta.evaluate(term_pact(rounding=ta.Rounding.STRICT), D(2025, 6, 1))
 
 
+TWO_EXTENSIONS = (
+    event(
+        "ext-1", D(2024, 5, 20), EK.EXTENSION, "ARC", target="pact/suspend", ends_on=D(2024, 8, 1)
+    ),
+    event(
+        "ext-2", D(2024, 7, 30), EK.EXTENSION, "ARC", target="pact/suspend", ends_on=D(2024, 11, 1)
+    ),
+)
+"""The 90-day suspension (to 2024-05-29) extended to 2024-08-01, then to 2024-11-01."""
+
+
 def test_a_term_extended_twice_then_ended_early_by_termination() -> None:
     ds = term_pact(
-        event(
-            "ext-1",
-            D(2024, 5, 20),
-            EK.EXTENSION,
-            "ARC",
-            target="pact/suspend",
-            ends_on=D(2024, 8, 1),
-        ),
-        event(
-            "ext-2",
-            D(2024, 7, 30),
-            EK.EXTENSION,
-            "ARC",
-            target="pact/suspend",
-            ends_on=D(2024, 11, 1),
-        ),
+        *TWO_EXTENSIONS,
         event("stop", D(2024, 9, 15), EK.TERMINATION, "ARC", target="pact/suspend"),
     )
     assert commitment(ds, D(2024, 7, 31), "pact/suspend").status is ta.CommitmentStatus.ACTIVE
@@ -613,22 +609,7 @@ def test_a_term_extended_twice_then_ended_early_by_termination() -> None:
 
 def test_a_term_extended_twice_then_ended_by_invalidating_its_measure() -> None:
     ds = term_pact(
-        event(
-            "ext-1",
-            D(2024, 5, 20),
-            EK.EXTENSION,
-            "ARC",
-            target="pact/suspend",
-            ends_on=D(2024, 8, 1),
-        ),
-        event(
-            "ext-2",
-            D(2024, 7, 30),
-            EK.EXTENSION,
-            "ARC",
-            target="pact/suspend",
-            ends_on=D(2024, 11, 1),
-        ),
+        *TWO_EXTENSIONS,
         event("ruling", D(2024, 10, 2), EK.INVALIDATION, None, target="arc-duty"),
     )
     ended = commitment(ds, D(2024, 10, 2), "pact/suspend")
