@@ -6,6 +6,10 @@ extended on 11 August 2025 (to 10 November 2025) and on 4 November 2025 (to
 10 November 2026). This script removes those extension events from the embedded
 dataset and compares the status of the commitment on a few dates.
 
+The Supreme Court's ruling of 20 February 2026 (an INVALIDATION of the tariff) ended
+the suspension before its extended term ran out; to compare the terms alone, the
+ruling is left out of every scenario.
+
 Run with:  python examples/what_if_extension.py
 """
 
@@ -18,6 +22,7 @@ import tradeaccord as ta
 COMMITMENT = "geneva-2025/us-suspend-24-points"
 FIRST_EXTENSION = "2025-08-11-us-extension"
 SECOND_EXTENSION = "2025-11-04-us-extension"
+RULING = "2026-02-20-scotus-ieepa-reciprocal"
 
 DAYS = (
     dt.date(2025, 8, 11),
@@ -34,7 +39,7 @@ def status(data: ta.Dataset, day: dt.date) -> ta.CommitmentReport:
 
 
 def main() -> None:
-    data = ta.example_dataset()
+    data = ta.example_dataset().without_events(RULING)
     scenarios = {
         "as recorded": data,
         "no extension at all": data.without_events(FIRST_EXTENSION, SECOND_EXTENSION),
@@ -80,6 +85,11 @@ def main() -> None:
     print()
     print("Without the 11 August 2025 extension the suspension would have ended on 2025-08-12,")
     print("90 days after it started on 2025-05-14.")
+
+    # As recorded, with the ruling: the suspension ends on 2026-02-20.
+    ruled = status(ta.example_dataset(), dt.date(2026, 11, 9))
+    assert ruled.status is ENDED and ruled.since == dt.date(2026, 2, 20)
+    print(f"With the Supreme Court's ruling it ended on {ruled.since}: {ruled.reason}.")
 
 
 if __name__ == "__main__":

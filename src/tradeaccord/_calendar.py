@@ -273,6 +273,8 @@ class FirstDayOfMonthFollowing:
 
     def describe(self) -> str:
         """The rule in words."""
+        if self.n == 1:
+            return "on the first day of the month following"
         return f"on the first day of the {_ordinal(self.n)} month following"
 
 

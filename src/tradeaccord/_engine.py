@@ -241,13 +241,57 @@ def _labelled(end: Callable[[dt.date], dt.date], what: str) -> Callable[[dt.date
     return call
 
 
-def truncate(timeline: Timeline, day: dt.date | None) -> Timeline:
-    """``timeline`` up to ``day``, then frozen at its value on ``day`` (unchanged for ``None``)."""
-    if day is None:
-        return timeline
-    steps = [(d, v) for d, v in timeline.steps if d < day]
-    steps.append((day, timeline.at(day)))
-    return Timeline.from_changes(timeline.initial, steps)
+def _runs(
+    timeline: Timeline, holds: Callable[[Truth], bool]
+) -> list[tuple[dt.date | None, dt.date | None]]:
+    """The maximal runs of days on which ``holds(value)``: (first day, first day after).
+
+    ``None`` as a first day means "since the beginning of time", as an end "for ever".
+    """
+    out: list[tuple[dt.date | None, dt.date | None]] = []
+    inside = holds(timeline.initial)
+    start: dt.date | None = None
+    for day, value in timeline.steps:
+        if holds(value) and not inside:
+            start, inside = day, True
+        elif not holds(value) and inside:
+            out.append((start, day))
+            inside = False
+    if inside:
+        out.append((start, None))
+    return out
+
+
+def instrument_effect(instrument: Timeline, met: dt.date | None, rule: DayCount) -> Timeline:
+    """When a party's instrument has taken effect for it, ignoring whether the agreement is in force.
+
+    An instrument that stood on ``met`` (the first day the entry-into-force
+    condition held) takes effect from that day; any other takes effect on the
+    date ``rule`` gives for its deposit. Either lasts while the instrument
+    stands. Computed for the established runs (TRUE) and the possible runs (not
+    FALSE) of the instrument; UNKNOWN where only the latter give an effect.
+    """
+
+    def project(holds: Callable[[Truth], bool]) -> Timeline:
+        changes: list[tuple[dt.date, Truth]] = []
+        initial = F
+        for start, end in _runs(instrument, holds):
+            if start is None:
+                initial = T
+                if end is not None:
+                    changes.append((end, F))
+                continue
+            begin = apply_rule(rule, start)
+            if met is not None and start <= met and (end is None or met < end):
+                begin = min(begin, met)
+            if end is None or begin < end:
+                changes.append((begin, T))
+                if end is not None:
+                    changes.append((end, F))
+        return Timeline.from_changes(initial, changes)
+
+    sure, possible = project(lambda v: v is T), project(lambda v: v is not F)
+    return Timeline.combine((sure, possible), lambda v: T if v[0] is T else U if v[1] is T else F)
 
 
 def membership_timeline(group: Group, party: str) -> Timeline:
@@ -271,6 +315,10 @@ class Tally:
     share it is weight. ``have`` counts established instruments, ``unknown``
     those only weakly reported; ``required`` is what the threshold asks for on
     that day (for a share of a changing membership it moves with the membership).
+    ``outstanding`` names the parties that could still add to it: members of the
+    group on the day without an instrument; for a count without a group, the
+    listed parties of the target agreement without one; for a weighted share,
+    the weighted parties without one.
     """
 
     unit: str
@@ -375,6 +423,7 @@ class Engine:
         self._instruments: dict[tuple[str, EventKind, str], Timeline] = {}
         self._members: dict[tuple[str, str], Timeline] = {}
         self._parties: dict[tuple[str, str], PartyTimelines] = {}
+        self._agreement_ids = {a.id for a in dataset.agreements}
 
     def events_for(self, leaf: Occurred | Fulfilled) -> list[Event]:
         """The recorded events that instantiate a leaf, in date order."""
@@ -488,7 +537,10 @@ class Engine:
         members: list[str] | None = None
         if node.among is not None:
             members = list(dict.fromkeys(self.dataset.group(node.among).members_on(day)))
-        outstanding = tuple(p for p in members or () if p not in counted and p not in uncertain)
+        pool: list[str] = members or []
+        if members is None and node.target in self._agreement_ids:
+            pool = list(self.dataset.agreement(node.target).parties)
+        outstanding = tuple(p for p in pool if p not in counted and p not in uncertain)
         if isinstance(node, InstrumentCount):
             return Tally(
                 unit="instruments",
@@ -668,31 +720,46 @@ class Engine:
             e for e in self.events_about(agreement.id, EventKind.WITHDRAWAL) if e.party == party
         ]
         if per_party is None:
-            instrument = Timeline.constant(T if party in agreement.parties else F)
-            before = base.in_force & instrument
-            notice: DayCount = Upon()
-        else:
-            instrument = self.instrument(agreement.id, per_party.instrument, party)
-            original = truncate(instrument, base.ready.first(T))
-            late = delay_timeline(instrument, per_party.effective)
-            before = base.in_force & (original | late)
-            notice = per_party.withdrawal
-        withdrawn = Timeline.constant(F)
-        if withdrawals:
-            pieces = []
-            for event in withdrawals:
-                strength = T if self.policy.establishes(event) else U
-                pieces.append(
-                    Timeline.from_changes(
-                        F,
-                        [
-                            (event.date, strength & ~before.at(event.date)),
-                            (apply_rule(notice, event.date), strength),
-                        ],
-                    )
-                )
-            withdrawn = Timeline.combine(pieces, _any)
-        return PartyTimelines(instrument=instrument, bound=before & ~withdrawn, withdrawn=withdrawn)
+            # Every listed party is bound while the agreement is in force, until it withdraws.
+            listed = T if party in agreement.parties else F
+            withdrawn = event_timeline(withdrawals, self.policy)
+            return PartyTimelines(
+                instrument=Timeline.constant(listed),
+                bound=base.in_force & withdrawn.map(lambda v: listed & ~v),
+                withdrawn=withdrawn.map(lambda v: listed & v),
+            )
+        instrument = self.instrument(agreement.id, per_party.instrument, party)
+        effect = instrument_effect(instrument, base.ready.first(T), per_party.effective)
+        before = base.in_force & effect
+        notice = per_party.withdrawal
+        grace: list[Timeline] = []
+        gone: list[Timeline] = []
+        deposits = [
+            e.date
+            for e in self.events_about(agreement.id, per_party.instrument)
+            if e.party == party
+        ]
+        for event in withdrawals:
+            was_bound = (
+                before.at(event.date - dt.timedelta(days=1)) if event.date > dt.date.min else F
+            )
+            effective = apply_rule(notice, event.date)
+            strength = T if self.policy.establishes(event) else U
+            if was_bound is not F and effective > event.date:
+                grace.append(Timeline.from_changes(F, [(event.date, was_bound), (effective, F)]))
+            # Withdrawn: at once if it was not bound, after the notice if it was; until it
+            # deposits a new instrument.
+            changes = [(event.date, strength & ~was_bound), (effective, strength)]
+            renewed = next((d for d in deposits if d > event.date), None)
+            if renewed is not None:
+                changes = [c for c in changes if c[0] < renewed] + [(renewed, F)]
+            gone.append(Timeline.from_changes(F, sorted(changes, key=lambda c: c[0])))
+        held = effect | Timeline.combine(grace, _any) if grace else effect
+        return PartyTimelines(
+            instrument=instrument,
+            bound=base.in_force & held,
+            withdrawn=Timeline.combine(gone, _any) if gone else Timeline.constant(F),
+        )
 
     # Commitments ------------------------------------------------------------------
 

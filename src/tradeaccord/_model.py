@@ -722,7 +722,16 @@ def _check(ds: Dataset) -> list[Problem]:
         for j, commitment in enumerate(agreement.commitments):
             cpath = f"{path}.commitments[{j}]"
             all_known = all(p in parties for p in agreement.parties)
-            if all_known and commitment.by in parties and commitment.by not in agreement.parties:
+            joinable = (
+                agreement.entry_into_force is not None
+                and agreement.entry_into_force.per_party is not None
+            )
+            if (
+                all_known
+                and not joinable
+                and commitment.by in parties
+                and commitment.by not in agreement.parties
+            ):
                 problems.append(
                     Problem(
                         f"{cpath}.by",

@@ -157,6 +157,9 @@ class NaiveEvaluator:
 
     def instrument(self, target: str, kind: EventKind, party: str, day: dt.date) -> Truth:
         """Whether ``party``'s instrument of ``kind`` about ``target`` stands on ``day``."""
+        key = (id(self), f"instrument {target} {kind.value} {party}", day)
+        if key in self._memo:
+            return self._memo[key]
         state = F
         events = [
             e
@@ -165,6 +168,7 @@ class NaiveEvaluator:
         ]
         for event in sorted(events, key=lambda e: e.date):
             state = U if not self.policy.establishes(event) else T if event.kind is kind else F
+        self._memo[key] = state
         return state
 
     def _member(self, group_id: str, party: str, day: dt.date) -> bool:
@@ -342,48 +346,54 @@ class NaiveEvaluator:
 
     def bound(self, agreement: Agreement, party: str, day: dt.date) -> Truth:
         """Whether the agreement binds ``party`` on ``day``."""
-        return self._bound_before_withdrawal(agreement, party, day) & ~self.withdrawn(
-            agreement, party, day
-        )
-
-    def _bound_before_withdrawal(self, agreement: Agreement, party: str, day: dt.date) -> Truth:
         clause = agreement.entry_into_force
         per_party = clause.per_party if clause is not None else None
         in_force = self.in_force(agreement, day)
         if per_party is None:
-            return in_force & (T if party in agreement.parties else F)
-        kind = per_party.instrument
+            listed = T if party in agreement.parties else F
+            withdrew = _fact(self._withdrawals(agreement, party), day, self.policy)
+            return in_force & listed & ~withdrew
+        grace = F
+        for event in self._withdrawals(agreement, party):
+            if event.date <= day < per_party.withdrawal.apply(event.date):
+                grace = grace | self._before_withdrawal(agreement, party, event.date)
+        return in_force & (self.effect(agreement, party, day) | grace)
+
+    def _withdrawals(self, agreement: Agreement, party: str) -> list[Event]:
+        return [e for e in self._about(agreement.id, EventKind.WITHDRAWAL) if e.party == party]
+
+    def _before_withdrawal(self, agreement: Agreement, party: str, day: dt.date) -> Truth:
+        """Whether ``party`` was bound on the day before ``day``, by its instrument alone."""
+        if day == dt.date.min:
+            return F
+        previous = day - dt.timedelta(days=1)
+        return self.in_force(agreement, previous) & self.effect(agreement, party, previous)
+
+    def effect(self, agreement: Agreement, party: str, day: dt.date) -> Truth:
+        """Whether ``party``'s instrument has taken effect for it on ``day`` (in force aside)."""
+        clause = agreement.entry_into_force
+        assert clause is not None and clause.per_party is not None
+        kind, rule = clause.per_party.instrument, clause.per_party.effective
         met = None
         for candidate in self._scan(day, []):
             if candidate != dt.date.min and self.ready(agreement, candidate) is T:
                 met = candidate
                 break
-        original = self.instrument(agreement.id, kind, party, day if met is None else met)
-        late = self._delayed(
-            lambda d: self.instrument(agreement.id, kind, party, d),
-            per_party.effective.apply,
-            day,
-            [],
-        )
-        return in_force & (original | late)
 
-    def withdrawn(self, agreement: Agreement, party: str, day: dt.date) -> Truth:
-        """Whether ``party``'s withdrawal from the agreement has taken effect on ``day``."""
-        clause = agreement.entry_into_force
-        notice = clause.per_party.withdrawal if clause and clause.per_party else None
-        result = F
-        for event in self._about(agreement.id, EventKind.WITHDRAWAL):
-            if event.party != party or event.date > day:
-                continue
-            strength = T if self.policy.establishes(event) else U
-            takes_effect = notice.apply(event.date) if notice is not None else event.date
-            if day >= takes_effect:
-                result = result | strength
-            else:
-                result = result | (
-                    strength & ~self._bound_before_withdrawal(agreement, party, event.date)
-                )
-        return result
+        def took_effect(holds: Callable[[Truth], bool]) -> bool:
+            if not holds(self.instrument(agreement.id, kind, party, day)):
+                return False
+            start = day
+            while start > dt.date.min and holds(
+                self.instrument(agreement.id, kind, party, start - dt.timedelta(days=1))
+            ):
+                start -= dt.timedelta(days=1)
+            original = met is not None and start <= met <= day
+            return original or rule.apply(start) <= day
+
+        if took_effect(lambda v: v is T):
+            return T
+        return U if took_effect(lambda v: v is not F) else F
 
     # Commitments --------------------------------------------------------------
 

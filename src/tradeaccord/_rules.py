@@ -623,10 +623,20 @@ def _provisional_part(ctx: AgreementContext) -> Explanation:
     assert clause is not None
     tl = ctx.timelines.provisional
     label = f"provisional application ({clause.effective.describe()} its start holds"
+    extended = [
+        e.ends_on
+        for e in ctx.engine.events_about(clause.id, _EK.EXTENSION)
+        if e.date <= ctx.as_of and e.ends_on is not None and ctx.engine.policy.establishes(e)
+    ]
     if clause.ends_on is not None:
-        label += f"; sunset {clause.ends_on.isoformat()}"
+        sunset = max([clause.ends_on, *extended])
+        label += f"; sunset {sunset.isoformat()}"
+        if sunset != clause.ends_on:
+            label += f", extended from {clause.ends_on.isoformat()}"
     elif clause.term is not None:
         label += f"; for {clause.term.period.describe()}"
+        if extended:
+            label += f", extended to {max(extended).isoformat()}"
     label += "; ends on entry into force)"
     return Explanation(
         label=label,
@@ -801,6 +811,12 @@ def _c_ended(ctx: CommitmentContext) -> Finding[CommitmentStatus] | None:
         why = f"its term ran out on {tl.expired.since(ctx.as_of)}"
     elif ctx.engine.party(ctx.agreement.id, ctx.commitment.by).withdrawn.at(ctx.as_of) is T:
         why = f"{ctx.commitment.by} withdrew from {ctx.agreement.id}"
+    elif (
+        ctx.engine.agreement(ctx.agreement.id).entered.at(ctx.as_of) is not T
+        and ctx.engine.agreement(ctx.agreement.id).provisional.first(T) is not None
+    ):
+        provisional = ctx.engine.agreement(ctx.agreement.id).provisional
+        why = f"the provisional application of {ctx.agreement.id} ended on {provisional.since(ctx.as_of)}"
     else:
         why = f"{ctx.agreement.id} is no longer in force"
     return Finding(
@@ -837,7 +853,22 @@ def _c_undetermined(ctx: CommitmentContext) -> Finding[CommitmentStatus] | None:
 
 
 def _commitment_missing(ctx: CommitmentContext) -> tuple[Alternative, ...]:
-    needed: Condition = InForce(ctx.agreement.id)
+    party, agreement = ctx.commitment.by, ctx.agreement.id
+    bound = ctx.engine.party(agreement, party).bound
+    in_force = ctx.engine.agreement(agreement).in_force
+    if in_force.at(ctx.as_of) is T and bound.at(ctx.as_of) is not T:
+        # The agreement is in force but not (yet) for the committing party.
+        so_far = Engine(ctx.dataset, ctx.engine.policy, through=ctx.as_of)
+        scheduled = _scheduled(so_far.party(agreement, party).bound, ctx.as_of)
+        text = f"{agreement} in force for {party}"
+        if scheduled is not None:
+            text += f" (from {scheduled.isoformat()})"
+        binding = (Alternative(needs=(Need(kind="agreement", description=text),)),)
+        if ctx.commitment.condition is None:
+            return binding
+        rest = ctx.missing(ctx.commitment.condition)
+        return _cross([binding, rest] if rest else [binding])
+    needed: Condition = InForce(agreement)
     if ctx.commitment.condition is not None:
         needed = AllOf(needed, ctx.commitment.condition)
     return ctx.missing(needed)
@@ -1040,7 +1071,12 @@ def _party_report(
     clause = agreement.entry_into_force
     instrument_on = None
     if clause is not None and clause.per_party is not None:
-        instrument_on = _first_on_or_before(timelines.instrument, as_of)
+        standing = timelines.instrument
+        instrument_on = (
+            standing.since(as_of)
+            if standing.at(as_of) is T
+            else _first_on_or_before(standing, as_of)
+        )
     scheduled = _scheduled(so_far.party(agreement.id, party).bound, as_of)
     if bound is T:
         status = PartyStatus.BOUND
@@ -1052,7 +1088,21 @@ def _party_report(
         status = PartyStatus.PENDING
     else:
         status = PartyStatus.NOT_BOUND
-    entry = _first_on_or_before(timelines.bound, as_of) or scheduled
+    entry = scheduled
+    if status is not PartyStatus.PENDING:
+        # The first day bound since the party last rejoined (after a withdrawal took effect).
+        rejoined = max(
+            (day for day, value in timelines.withdrawn.steps if value is not T and day <= as_of),
+            default=None,
+        )
+        entry = next(
+            (
+                day
+                for day, value in timelines.bound.steps
+                if value is T and day <= as_of and (rejoined is None or day >= rejoined)
+            ),
+            None,
+        )
     withdrawal = _scheduled(so_far.party(agreement.id, party).withdrawn, as_of)
     if withdrawn is T:
         withdrawal = timelines.withdrawn.since(as_of)

@@ -121,7 +121,8 @@ def test_several_deposits_on_one_day_meet_the_threshold_together() -> None:
     day_before = report(ds, D(2024, 6, 2))
     assert [p.have for p in day_before.progress] == [Fraction(1)]
     assert day_before.progress[0].still_needed == 2
-    assert day_before.progress[0].outstanding == ()  # no group: anyone may deposit
+    # No group: the listed parties that have not deposited are the ones to watch.
+    assert day_before.progress[0].outstanding == ("BOR", "COR", "DEL", "ESS")
 
 
 def test_instrument_withdrawn_before_the_threshold_no_longer_counts() -> None:
@@ -137,7 +138,7 @@ def test_instrument_withdrawn_before_the_threshold_no_longer_counts() -> None:
     assert may.progress[0].have == 2
     assert may.progress[0].counted == ("ARC", "COR")
     assert may.missing_descriptions() == (
-        "1 more towards at least 3 deposits for pact (have 2 of 3)",
+        "1 more towards at least 3 deposits for pact (have 2 of 3); not yet: BOR, DEL, ESS",
         "then on the 30th day after that day",
     )
     # Without the withdrawal the third deposit (COR, 2024-05-02) would have sufficed.
@@ -713,3 +714,68 @@ def test_provisional_application_takes_one_sunset() -> None:
             ends_on=D(2025, 1, 1),
             term=ta.Term(period=ta.Period(years=1)),
         )
+
+
+def test_a_party_that_deposits_again_before_the_threshold_is_an_original_party() -> None:
+    """BOR withdraws and deposits again; its standing instrument counts and binds it."""
+    events = (
+        *deposits(("ARC", D(2024, 3, 1)), ("BOR", D(2024, 4, 1))),
+        event("bor-withdraws", D(2024, 4, 20), EK.WITHDRAWAL, "BOR"),
+        event("bor-again", D(2024, 5, 1), EK.DEPOSIT, "BOR"),
+        *deposits(("COR", D(2024, 5, 2))),
+    )
+    ds = dataset(
+        pact(
+            ta.InstrumentCount(3, target="pact"),
+            effective=ta.NthDayAfter(30),
+            per_party=ta.PartyEntry(effective=ta.NthDayAfter(30)),
+        ),
+        events,
+    )
+    bor = report(ds, D(2024, 6, 1)).party("BOR")
+    assert (bor.status, bor.entry_into_force) == (ta.PartyStatus.BOUND, D(2024, 6, 1))
+    assert bor.instrument_on == D(2024, 5, 1)
+    assert bor.withdrawal_effective is None
+
+
+def test_a_party_withdrawing_after_its_notice_and_depositing_again_is_bound_again() -> None:
+    """ARC's withdrawal takes effect 2026-01-31; a new deposit on 2026-03-02 binds it from 04-01."""
+    ds = late_joiner_pact().with_events(event("arc-back", D(2026, 3, 2), EK.DEPOSIT, "ARC"))
+    assert report(ds, D(2026, 3, 1)).party("ARC").status is ta.PartyStatus.WITHDRAWN
+    back = report(ds, D(2026, 3, 2)).party("ARC")
+    assert (back.status, back.entry_into_force) == (ta.PartyStatus.PENDING, D(2026, 4, 1))
+    assert report(ds, D(2026, 4, 1)).party("ARC").status is ta.PartyStatus.BOUND
+
+
+def test_a_commitment_of_a_pending_party_says_when_it_will_bind() -> None:
+    commitment = ta.Commitment(
+        id="pact/ess-open", by="ESS", action=ta.Action.MAINTAIN, summary="Keep ports open"
+    )
+    base = late_joiner_pact()
+    fields = _fields(base.agreement("pact"))
+    ds = dataset(ta.Agreement(**{**fields, "commitments": (commitment,)}), base.events)  # type: ignore[arg-type]
+    waiting = report(ds, D(2025, 1, 10)).commitment("pact/ess-open")
+    assert waiting.status is ta.CommitmentStatus.CONDITIONAL
+    assert [n.description for a in waiting.missing for n in a.needs] == [
+        "pact in force for ESS (from 2025-01-30)"
+    ]
+
+
+def test_a_commitment_ended_by_the_end_of_provisional_application_says_so() -> None:
+    ended = report(provisional_pact(), D(2025, 1, 1)).commitment("pact/arc-cut")
+    assert ended.reason == "the provisional application of pact ended on 2025-01-01"
+
+
+def test_the_explanation_shows_the_extended_sunset() -> None:
+    ds = provisional_pact(
+        event(
+            "extend",
+            D(2024, 12, 1),
+            EK.EXTENSION,
+            None,
+            target="pact/provisional",
+            ends_on=D(2026, 1, 1),
+        )
+    )
+    labels = [n.label for n in report(ds, D(2025, 1, 1)).explanation.walk()]
+    assert any("sunset 2026-01-01, extended from 2025-01-01" in label for label in labels)
