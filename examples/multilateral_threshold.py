@@ -131,7 +131,8 @@ def main() -> None:
     waiting = rows[D(2024, 12, 31)]
     assert waiting.status is ta.AgreementStatus.AWAITING_ENTRY_INTO_FORCE
     assert waiting.missing_descriptions() == (
-        "1 more towards at least 3 deposits for customs-convention (have 2 of 3)",
+        "1 more towards at least 3 deposits for customs-convention (have 2 of 3); "
+        "not yet: COR, DEL, ESS",
         "then on the 30th day after that day",
     )
     # After it, one way: wait for the 30th day after 15 January, which is 14 February.
