@@ -1,0 +1,46 @@
+"""The benchmarks keep working: each loader reads the same small input (no timing here)."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
+
+
+def _load(name: str):  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location(f"bench_{name}", BENCHMARKS / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_json_loading_benchmark_runs_and_every_loader_reads_the_input(capsys) -> None:  # type: ignore[no-untyped-def]
+    bench = _load("load_json")
+    assert bench.main(["--commitments", "40", "--repeat", "1"]) == 0
+    out = capsys.readouterr().out
+    for loader in ("tradeaccord", "pydantic v2", "msgspec"):
+        assert loader in out
+
+
+def test_the_peer_models_refuse_what_tradeaccord_refuses() -> None:
+    """The peers do the same checks: an unknown party reference fails in all three."""
+    import pytest
+
+    from tradeaccord.errors import InputError
+    from tradeaccord.serialization import dataset_from_json, dataset_to_json
+
+    bench = _load("load_json")
+    data = json.loads(dataset_to_json(bench.build_dataset(8)))
+    data["agreements"][0]["commitments"][3]["by"] = "XXX"
+    text = json.dumps(data)
+    with pytest.raises(InputError):
+        dataset_from_json(text)
+    with pytest.raises(ValueError, match="unknown references"):
+        bench.load_pydantic(text)
+    with pytest.raises(ValueError, match="unknown references"):
+        bench.load_msgspec(text)
