@@ -744,7 +744,11 @@ def _activation(ctx: CommitmentContext) -> Explanation:
     if ctx.agreement.provisional_application is not None:
         parts.append(_fact(f"{ctx.agreement.id} provisionally applied", agreement.provisional, ctx))
     bound = ctx.engine.party(ctx.agreement.id, ctx.commitment.by).bound
-    if bound != agreement.in_force:
+    as_of = ctx.as_of
+    if (bound.at(as_of), bound.since(as_of)) != (
+        agreement.in_force.at(as_of),
+        agreement.in_force.since(as_of),
+    ):
         parts.append(_fact(f"{ctx.agreement.id} binds {ctx.commitment.by}", bound, ctx))
     if ctx.commitment.condition is not None:
         parts.append(ctx.explain(ctx.commitment.condition))
