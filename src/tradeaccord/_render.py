@@ -7,6 +7,8 @@ from ._report import (
     CommitmentReport,
     CommitmentStatus,
     Explanation,
+    PartyReport,
+    PartyStatus,
     Report,
     describe_missing,
 )
@@ -59,6 +61,28 @@ def _commitment(
             _explanation(child, 3, lines, sources=sources)
 
 
+def _own_position(report: AgreementReport, party: PartyReport) -> bool:
+    """Whether a party stands otherwise than the agreement itself (withdrawn, bound apart...)."""
+    if party.instrument_on is not None or party.withdrawal_effective is not None:
+        return True
+    if party.status is PartyStatus.WITHDRAWN or party.bound is not report.in_force:
+        return True
+    if party.status is PartyStatus.PENDING:
+        return party.entry_into_force != report.scheduled_entry_into_force
+    return party.status is PartyStatus.BOUND and party.entry_into_force != report.entered_into_force
+
+
+def _party(party: PartyReport) -> str:
+    text = f"  - {party.party}: {party.status.value.replace('_', ' ')}"
+    if party.instrument_on is not None:
+        text += f", instrument {party.instrument_on.isoformat()}"
+    if party.entry_into_force is not None:
+        text += f", entry into force {party.entry_into_force.isoformat()}"
+    if party.withdrawal_effective is not None:
+        text += f", withdrawal effective {party.withdrawal_effective.isoformat()}"
+    return text
+
+
 def _agreement(report: AgreementReport, lines: list[str], *, explain: bool, sources: bool) -> None:
     lines.append(f"{report.id}: {report.title}")
     lines.append(f"  status: {report.status.value.replace('_', ' ')} ({report.reason})")
@@ -66,8 +90,18 @@ def _agreement(report: AgreementReport, lines: list[str], *, explain: bool, sour
     if report.in_force_since is not None:
         in_force += f", since {report.in_force_since.isoformat()}"
     lines.append(f"  in force: {in_force}")
+    if report.in_force is not Truth.TRUE:
+        if report.scheduled_entry_into_force is not None:
+            lines.append(
+                f"  scheduled entry into force: {report.scheduled_entry_into_force.isoformat()}"
+            )
+        for progress in report.progress:
+            lines.append(f"  progress: {progress.describe()}")
     for need in describe_missing(report.missing):
         lines.append(f"  missing: {need}")
+    if any(_own_position(report, p) for p in report.parties):
+        lines.append("  parties:")
+        lines.extend(_party(p) for p in report.parties)
     if explain:
         lines.append("  why:")
         for child in report.explanation.children:
@@ -80,6 +114,13 @@ def _agreement(report: AgreementReport, lines: list[str], *, explain: bool, sour
 
 def render_text(report: Report, *, explain: bool = False, sources: bool = False) -> str:
     """Render a report as plain text.
+
+    Each agreement shows its status, whether it is in force, and, while it is
+    not, the day the facts already fix for its entry into force and the
+    progress of each threshold of its clause; then what is missing; then, when
+    parties are bound by their own instruments or a party stands otherwise
+    than the agreement (it withdrew, say), each party's position; then its
+    commitments.
 
     Args:
         report: the report to render.

@@ -6,6 +6,11 @@ and day-count rules are tagged unions: each object names its node in a
 ``"type"`` key (``"occurred"``, ``"all_of"``, ``"delay"``, ``"nth_day_after"``...).
 Unknown keys are errors, never silently dropped.
 
+The threshold nodes (``"instrument_count"``, ``"instrument_share"``,
+``"weighted_share"``) write their exact numbers as strings, ``"2/3"`` or
+``"36.1"``, and their weights as an object from party ids to weights, in
+order; on input a JSON number or a string such as ``"55%"`` is accepted too.
+
 Bring your own converter with [`configure_converter`][tradeaccord.serialization.configure_converter],
 or take a ready one from [`make_converter`][tradeaccord.serialization.make_converter].
 
@@ -22,6 +27,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -50,8 +56,12 @@ from ._conditions import (
     Delay,
     Fulfilled,
     InForce,
+    InstrumentCount,
+    InstrumentShare,
     Not,
     Occurred,
+    WeightedShare,
+    format_number,
 )
 from ._model import Dataset
 from ._report import (
@@ -59,6 +69,8 @@ from ._report import (
     Citation,
     CommitmentReport,
     Explanation,
+    PartyReport,
+    Progress,
     Report,
     describe_missing,
 )
@@ -262,6 +274,9 @@ _NODE_TAGS: dict[type, str] = {
     Not: "not",
     AtLeast: "at_least",
     Delay: "delay",
+    InstrumentCount: "instrument_count",
+    InstrumentShare: "instrument_share",
+    WeightedShare: "weighted_share",
 }
 
 
@@ -289,7 +304,61 @@ def unstructure_condition(node: Condition) -> dict[str, Any]:
     elif isinstance(node, Delay):
         out["item"] = unstructure_condition(node.item)
         out["rule"] = unstructure_rule(node.rule)
+    elif isinstance(node, InstrumentCount):
+        out["n"] = node.n
+        out["target"] = node.target
+        out["kind"] = node.kind.value
+        if node.among is not None:
+            out["among"] = node.among
+    elif isinstance(node, InstrumentShare):
+        out["share"] = format_number(node.share)
+        out["target"] = node.target
+        out["among"] = node.among
+        out["kind"] = node.kind.value
+    elif isinstance(node, WeightedShare):
+        out["share"] = format_number(node.share)
+        out["weights"] = {party: format_number(weight) for party, weight in node.weights}
+        out["target"] = node.target
+        out["kind"] = node.kind.value
+        if node.total is not None:
+            out["total"] = format_number(node.total)
     return out
+
+
+_FIELD = re.compile(r"^[A-Za-z]+\.(?P<field>[a-z_]+)(?P<index>(?:\[[^\]]*\])*)")
+
+
+def _built(function: Callable[[], Condition]) -> Condition:
+    """Build a node; a model error that names one of its fields is placed at that field."""
+    try:
+        return function()
+    except TradeAccordError as exc:
+        found = _FIELD.match(str(exc))
+        path = f".{found['field']}{found['index']}" if found else ""
+        raise _Invalid(path, str(exc)) from None
+
+
+def _number(value: Any) -> Any:
+    """A JSON number or a numeric string, as given (the model reads it exactly)."""
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        raise _Invalid(
+            "",
+            f"expected a number or a string such as '2/3', '0.55' or '55%', "
+            f"got {type(value).__name__} {value!r}",
+        )
+    return value
+
+
+def _weights(value: Any) -> list[tuple[Any, Any]]:
+    """Party weights from a JSON object, in its order."""
+    if not isinstance(value, Mapping):
+        raise _Invalid(
+            "", f"expected an object mapping party ids to weights, got {type(value).__name__}"
+        )
+    return [
+        (party, _nested(f"[{party!r}]", functools.partial(_number, weight)))
+        for party, weight in value.items()
+    ]
 
 
 def structure_condition(data: Any, depth: int = 0) -> Condition:
@@ -351,8 +420,50 @@ def structure_condition(data: Any, depth: int = 0) -> Condition:
         inner = _nested(".item", lambda: structure_condition(data["item"], depth + 1))
         rule = _nested(".rule", lambda: structure_rule(data["rule"]))
         return Delay(inner, rule)
+    if tag in ("instrument_count", "instrument_share", "weighted_share"):
+        return _threshold(tag, data)
     raise _Invalid(
         ".type", f"unknown condition type {tag!r} (known: {', '.join(_NODE_TAGS.values())})"
+    )
+
+
+def _threshold(tag: str, data: Mapping[str, Any]) -> Condition:
+    """Read an ``instrument_count``, ``instrument_share`` or ``weighted_share`` node."""
+    if tag == "instrument_count":
+        _expect(
+            data, {"type", "n", "target", "kind", "among"}, {"n", "target"}, f"an {tag!r} condition"
+        )
+    elif tag == "instrument_share":
+        _expect(
+            data,
+            {"type", "share", "target", "among", "kind"},
+            {"share", "target", "among"},
+            f"an {tag!r} condition",
+        )
+    else:
+        _expect(
+            data,
+            {"type", "share", "weights", "target", "kind", "total"},
+            {"share", "weights", "target"},
+            f"a {tag!r} condition",
+        )
+    kind = _nested(".kind", lambda: _enum(EventKind, data.get("kind", EventKind.DEPOSIT.value)))
+    if tag == "instrument_count":
+        n = _int(data, "n")
+        return _built(
+            lambda: InstrumentCount(n, target=data["target"], kind=kind, among=data.get("among"))
+        )
+    share = _nested(".share", lambda: _number(data["share"]))
+    if tag == "instrument_share":
+        return _built(
+            lambda: InstrumentShare(share, target=data["target"], among=data["among"], kind=kind)
+        )
+    weights = _nested(".weights", lambda: _weights(data["weights"]))
+    total = data.get("total")
+    if total is not None:
+        total = _nested(".total", lambda: _number(total))
+    return _built(
+        lambda: WeightedShare(share, weights=weights, target=data["target"], kind=kind, total=total)
     )
 
 
@@ -554,6 +665,36 @@ def _commitment(report: CommitmentReport, explain: bool) -> dict[str, Any]:
     return out
 
 
+def _progress(progress: Progress) -> dict[str, Any]:
+    return {
+        "condition": progress.condition,
+        "path": progress.path,
+        "unit": progress.unit,
+        "met": _truth(progress.met),
+        "have": format_number(progress.have),
+        "unknown": format_number(progress.unknown),
+        "required": format_number(progress.required),
+        "still_needed": format_number(progress.still_needed),
+        "counted": list(progress.counted),
+        "uncertain": list(progress.uncertain),
+        "outstanding": list(progress.outstanding),
+        "members": progress.members,
+        "description": progress.describe(),
+    }
+
+
+def _party(report: PartyReport) -> dict[str, Any]:
+    return {
+        "party": report.party,
+        "status": report.status.value,
+        "bound": _truth(report.bound),
+        "since": _day(report.since),
+        "entry_into_force": _day(report.entry_into_force),
+        "instrument_on": _day(report.instrument_on),
+        "withdrawal_effective": _day(report.withdrawal_effective),
+    }
+
+
 def _agreement(report: AgreementReport, explain: bool) -> dict[str, Any]:
     out: dict[str, Any] = {
         "id": report.id,
@@ -562,10 +703,13 @@ def _agreement(report: AgreementReport, explain: bool) -> dict[str, Any]:
         "in_force": _truth(report.in_force),
         "in_force_since": _day(report.in_force_since),
         "entered_into_force": _day(report.entered_into_force),
+        "scheduled_entry_into_force": _day(report.scheduled_entry_into_force),
         "rule": report.rule,
         "reason": report.reason,
         "missing": list(report.missing_descriptions()),
         "missing_alternatives": [[n.description for n in a.needs] for a in report.missing],
+        "progress": [_progress(p) for p in report.progress],
+        "parties": [_party(p) for p in report.parties],
         "commitments": [_commitment(c, explain) for c in report.commitments],
     }
     if explain:

@@ -3,10 +3,13 @@
 A generated dataset is evaluated on a day ``d`` (any day, or one on which
 something changes); then events dated strictly after ``d`` are added (random
 ones; suspensions, terminations, performances and term extensions about the
-agreements and commitments; later copies of recorded events with other
-confidences) or removed. No condition, agreement or commitment value on any
-day up to ``d`` may change, and neither may the report of ``evaluate`` on
-``d``.
+agreements and commitments; parties' instruments and withdrawals; extensions
+and ends of provisional applications; invalidations of the measures
+commitments concern; later copies of recorded events with other confidences)
+or removed. No value on any day up to ``d`` may change: conditions (thresholds
+included), agreements in force or provisionally applied, each party bound,
+commitments active; and neither may the report of ``evaluate`` on ``d`` (its
+scheduled entry into force, threshold progress and party positions included).
 """
 
 from __future__ import annotations
@@ -28,12 +31,21 @@ from tradeaccord import (
     evaluate,
 )
 from tradeaccord._engine import Engine
-from tradeaccord.testing import DEFAULT_WINDOW, conditions_for, datasets, dates, events
+from tradeaccord.testing import (
+    DEFAULT_WINDOW,
+    conditions_for,
+    counted_instruments,
+    datasets,
+    dates,
+    events,
+)
 
 POLICIES = (EvidencePolicy(), EvidencePolicy(min_confidence=Confidence.HIGH))
 ONE_DAY = dt.timedelta(days=1)
 AGREEMENT_CHANGES = (EventKind.SUSPENSION, EventKind.RESUMPTION, EventKind.TERMINATION)
 COMMITMENT_CHANGES = (EventKind.PERFORMANCE, EventKind.BREACH, EventKind.TERMINATION)
+MEASURE_CHANGES = (EventKind.INVALIDATION, EventKind.TERMINATION)
+PROVISIONAL_CHANGES = (EventKind.EXTENSION, EventKind.TERMINATION)
 FIRST = DEFAULT_WINDOW[0] - 3 * ONE_DAY
 LAST = DEFAULT_WINDOW[1] + 3 * ONE_DAY
 
@@ -53,28 +65,50 @@ def later_events(draw: st.DrawFn, dataset: Dataset, day: dt.date) -> tuple[Event
     """Events dated after ``day``: random ones, and copies of recorded ones moved after ``day``."""
     agreements = tuple(a.id for a in dataset.agreements)
     commitments = tuple(c.id for c in commitments_of(dataset))
+    parties = tuple(p.id for p in dataset.parties)
+    counted = counted_instruments(dataset)
     first = day + ONE_DAY
     random = draw(
         st.lists(
             events(
-                parties=tuple(p.id for p in dataset.parties),
+                parties=parties,
                 targets=agreements + commitments,
                 officials={o.id: o.party for o in dataset.officials},
                 sources=tuple(s.id for s in dataset.sources),
                 min_date=first,
                 max_date=max(first, DEFAULT_WINDOW[1]) + 30 * ONE_DAY,
+                counted=counted,
             ),
             max_size=4,
         )
     )
     # Events that change states (a suspension, a performance, an end) about things that
-    # exist, and extensions of the terms.
+    # exist, and extensions of the terms; parties' instruments and withdrawals; the ends
+    # of measures and of provisional applications.
     changes = [
         (kind, agreement.id) for agreement in dataset.agreements for kind in AGREEMENT_CHANGES
     ] + [
         (kind, commitment.id)
         for commitment in commitments_of(dataset)
         for kind in COMMITMENT_CHANGES
+    ]
+    changes += sorted(counted, key=lambda pair: (pair[0].value, pair[1]))
+    changes += sorted({(EventKind.WITHDRAWAL, target) for _, target in counted})
+    changes += [
+        (EventKind.WITHDRAWAL, agreement.id)
+        for agreement in dataset.agreements
+        if agreement.entry_into_force is None or agreement.entry_into_force.per_party is None
+    ]
+    changes += [
+        (kind, measure)
+        for measure in sorted({c.measure for c in commitments_of(dataset) if c.measure})
+        for kind in MEASURE_CHANGES
+    ]
+    changes += [
+        (kind, agreement.provisional_application.id)
+        for agreement in dataset.agreements
+        if agreement.provisional_application is not None
+        for kind in PROVISIONAL_CHANGES
     ]
     with_terms = [a.id for a in dataset.agreements if a.term] + [
         c.id for c in commitments_of(dataset) if c.term
@@ -88,11 +122,13 @@ def later_events(draw: st.DrawFn, dataset: Dataset, day: dt.date) -> tuple[Event
     targeted = [
         draw(
             events(
+                parties=parties,
                 kinds=(kind,),
                 targets=(target,),
                 untargeted=False,
                 min_date=first,
                 max_date=first + 10 * ONE_DAY,
+                counted=counted,
             )
         )
         for kind, target in chosen
@@ -124,6 +160,13 @@ def interesting_days(dataset: Dataset) -> st.SearchStrategy[dt.date]:
         for c in a.commitments
         for day in engine.commitment(c.id).active.change_days()
     }
+    changes |= {day for timelines in histories for day in timelines.provisional.change_days()}
+    changes |= {
+        day
+        for a in dataset.agreements
+        for p in dataset.parties
+        for day in engine.party(a.id, p.id).bound.change_days()
+    }
     window = dates(min_value=FIRST, max_value=LAST)
     if not changes:
         return window
@@ -143,6 +186,21 @@ def assert_same_until(before: Dataset, after: Dataset, condition: Condition, day
                     f"{agreement.id} in force",
                 )
             )
+            pairs.append(
+                (
+                    old.agreement(agreement.id).provisional,
+                    new.agreement(agreement.id).provisional,
+                    f"{agreement.id} provisionally applied",
+                )
+            )
+            for party in before.parties:
+                pairs.append(
+                    (
+                        old.party(agreement.id, party.id).bound,
+                        new.party(agreement.id, party.id).bound,
+                        f"{agreement.id} binds {party.id}",
+                    )
+                )
             for commitment in agreement.commitments:
                 pairs.append(
                     (

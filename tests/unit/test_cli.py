@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import subprocess
 import sys
@@ -9,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
+import tradeaccord as ta
 from tradeaccord._cli import main
+from tradeaccord.serialization import dataset_to_json
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -171,3 +174,50 @@ def test_sources_implies_explain(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0
     assert "why:" in out
     assert "source: mondaq.com" in out
+
+
+def test_multilateral_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """A file with a threshold and per-party entry: text shows progress and parties, JSON too."""
+    treaty = ta.Agreement(
+        id="t",
+        title="Treaty",
+        kind=ta.AgreementKind.TREATY,
+        parties=("AAA", "BBB", "CCC"),
+        concluded=dt.date(2026, 1, 1),
+        entry_into_force=ta.EntryIntoForce(
+            when=ta.InstrumentCount(2, target="t"),
+            effective=ta.NthDayAfter(30),
+            per_party=ta.PartyEntry(effective=ta.NthDayAfter(30)),
+        ),
+    )
+    events = tuple(
+        ta.Event(
+            id=f"deposit-{p}",
+            date=day,
+            kind=ta.EventKind.DEPOSIT,
+            party=p,
+            target="t",
+            summary=f"{p} deposits",
+        )
+        for p, day in (("AAA", dt.date(2026, 2, 2)), ("BBB", dt.date(2026, 3, 2)))
+    )
+    dataset = ta.Dataset(
+        parties=tuple(ta.Party(id=p, name=p) for p in ("AAA", "BBB", "CCC")),
+        agreements=(treaty,),
+        events=events,
+    )
+    path = tmp_path / "treaty.json"
+    path.write_text(dataset_to_json(dataset), encoding="utf-8")
+    code, out, err = run(capsys, "status", str(path), "--as-of", "2026-02-10")
+    assert (code, err) == (0, "")
+    assert "  progress: at least 2 deposits for t: 1 of 2, 1 more needed\n" in out
+    assert "  - AAA: not bound, instrument 2026-02-02\n" in out
+    code, out, _ = run(capsys, "status", str(path), "--as-of", "2026-03-10", "--json")
+    [entry] = json.loads(out)["agreements"]
+    assert entry["scheduled_entry_into_force"] == "2026-04-01"
+    assert entry["progress"][0]["have"] == "2"
+    assert [(p["party"], p["status"]) for p in entry["parties"]] == [
+        ("AAA", "pending"),
+        ("BBB", "pending"),
+        ("CCC", "not_bound"),
+    ]
