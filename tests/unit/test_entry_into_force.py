@@ -457,6 +457,12 @@ def provisional_pact(*extra: ta.Event) -> ta.Dataset:
     return dataset(agreement, extra)
 
 
+SUNSET_EXTENDED = event(
+    "extend", D(2024, 12, 1), EK.EXTENSION, None, target="pact/provisional", ends_on=D(2026, 1, 1)
+)
+"""A later decision moving the sunset from 2025-01-01 to 2026-01-01."""
+
+
 def test_provisional_application_runs_until_its_sunset() -> None:
     ds = provisional_pact()
     during = report(ds, D(2024, 12, 31))
@@ -471,14 +477,7 @@ def test_provisional_application_runs_until_its_sunset() -> None:
 def test_an_extended_sunset_then_entry_into_force_ends_provisional_application() -> None:
     """Extended to 2026-01-01; both approvals by 2025-03-15; in force on 2025-05-01."""
     ds = provisional_pact(
-        event(
-            "extend",
-            D(2024, 12, 1),
-            EK.EXTENSION,
-            None,
-            target="pact/provisional",
-            ends_on=D(2026, 1, 1),
-        ),
+        SUNSET_EXTENDED,
         event("arc-ok", D(2025, 2, 3), EK.APPROVAL, "ARC"),
         event("bor-ok", D(2025, 3, 15), EK.APPROVAL, "BOR"),
     )
@@ -767,15 +766,6 @@ def test_a_commitment_ended_by_the_end_of_provisional_application_says_so() -> N
 
 
 def test_the_explanation_shows_the_extended_sunset() -> None:
-    ds = provisional_pact(
-        event(
-            "extend",
-            D(2024, 12, 1),
-            EK.EXTENSION,
-            None,
-            target="pact/provisional",
-            ends_on=D(2026, 1, 1),
-        )
-    )
+    ds = provisional_pact(SUNSET_EXTENDED)
     labels = [n.label for n in report(ds, D(2025, 1, 1)).explanation.walk()]
     assert any("sunset 2026-01-01, extended from 2025-01-01" in label for label in labels)
