@@ -631,7 +631,14 @@ class Engine:
         clause = agreement.entry_into_force
         condition = self.condition(clause.when) if clause is not None else Timeline.constant(T)
         ready = concluded & condition
-        entered = delay_timeline(ready, clause.effective) if clause is not None else ready
+        entered = ready
+        if clause is not None:
+            try:
+                entered = delay_timeline(ready, clause.effective)
+            except CalendarError as exc:
+                raise CalendarError(
+                    f"entry into force of agreement {agreement.id!r}: {exc}"
+                ) from None
         lapsed = Timeline.constant(F)
         if clause is not None and clause.deadline is not None:
             entered, lapsed = lapse(entered, clause.deadline)

@@ -769,3 +769,49 @@ def test_the_explanation_shows_the_extended_sunset() -> None:
     ds = provisional_pact(SUNSET_EXTENDED)
     labels = [n.label for n in report(ds, D(2025, 1, 1)).explanation.walk()]
     assert any("sunset 2026-01-01, extended from 2025-01-01" in label for label in labels)
+
+
+@pytest.mark.parametrize(
+    ("rule", "effective"),
+    [
+        (ta.Upon(), D(2025, 1, 31)),
+        (ta.NthDayAfter(30), D(2025, 3, 2)),
+        (ta.AfterClearDays(30), D(2025, 3, 3)),
+        (ta.FirstDayOfMonthFollowing(1), D(2025, 2, 1)),
+        (ta.FirstDayOfMonthFollowing(3), D(2025, 4, 1)),
+        (ta.AfterPeriod(ta.Period(months=1), rounding=ta.Rounding.DOWN), D(2025, 2, 28)),
+        (ta.AfterPeriod(ta.Period(months=1), rounding=ta.Rounding.UP), D(2025, 3, 1)),
+        (ta.FixedDate(D(2025, 6, 1)), D(2025, 6, 1)),
+        (ta.Earliest((ta.NthDayAfter(30), ta.FixedDate(D(2025, 2, 15)))), D(2025, 2, 15)),
+        (ta.Latest((ta.NthDayAfter(30), ta.FixedDate(D(2025, 2, 15)))), D(2025, 3, 2)),
+    ],
+)
+def test_every_day_count_rule_from_a_month_end_deposit(
+    rule: ta.DayCount, effective: dt.date
+) -> None:
+    """The deposit on 2025-01-31 meets the clause; in force on exactly the rule's day."""
+    ds = dataset(
+        pact(ta.InstrumentCount(1, target="pact"), effective=rule),
+        deposits(("ARC", D(2025, 1, 31))),
+    )
+    if effective > D(2025, 1, 31):
+        day_before = report(ds, effective - dt.timedelta(days=1))
+        assert day_before.status is AS.AWAITING_ENTRY_INTO_FORCE
+        assert day_before.scheduled_entry_into_force == effective
+    on_the_day = report(ds, effective)
+    assert (on_the_day.status, on_the_day.entered_into_force) == (AS.IN_FORCE, effective)
+
+
+def test_a_month_after_a_month_end_deposit_under_strict_rounding_is_a_clear_error() -> None:
+    ds = dataset(
+        pact(
+            ta.InstrumentCount(1, target="pact"),
+            effective=ta.AfterPeriod(ta.Period(months=1)),
+        ),
+        deposits(("ARC", D(2025, 1, 31))),
+    )
+    with pytest.raises(
+        CalendarError,
+        match="entry into force of agreement 'pact': 2025-01-31 \\+ P1M lands on day 31 of 2025-02",
+    ):
+        ta.evaluate(ds, D(2025, 3, 1))
