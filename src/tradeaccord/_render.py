@@ -99,7 +99,9 @@ def _agreement(report: AgreementReport, lines: list[str], *, explain: bool, sour
             lines.append(f"  progress: {progress.describe()}")
     for need in describe_missing(report.missing):
         lines.append(f"  missing: {need}")
-    if any(_own_position(report, p) for p in report.parties):
+    if report.parties and (
+        report.per_party or any(_own_position(report, p) for p in report.parties)
+    ):
         lines.append("  parties:")
         lines.extend(_party(p) for p in report.parties)
     if explain:

@@ -276,6 +276,8 @@ class AgreementReport:
     """How far each threshold of the entry-into-force clause is met."""
     parties: tuple[PartyReport, ...] = ()
     """Each party's own position: listed parties first, then later joiners."""
+    per_party: bool = False
+    """Whether each party is bound by its own instrument (the clause has ``per_party``)."""
     commitments: tuple[CommitmentReport, ...] = ()
 
     def party(self, party: str) -> PartyReport:

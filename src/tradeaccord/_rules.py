@@ -1019,6 +1019,8 @@ def evaluate(
                     so_far.agreement(agreement_id).entered, as_of
                 ),
                 progress=_progress(engine, agreement, as_of),
+                per_party=agreement.entry_into_force is not None
+                and agreement.entry_into_force.per_party is not None,
                 parties=tuple(
                     _party_report(engine, so_far, agreement, p, as_of)
                     for p in so_far.parties_of(agreement_id)

@@ -709,6 +709,7 @@ def _agreement(report: AgreementReport, explain: bool) -> dict[str, Any]:
         "missing": list(report.missing_descriptions()),
         "missing_alternatives": [[n.description for n in a.needs] for a in report.missing],
         "progress": [_progress(p) for p in report.progress],
+        "per_party": report.per_party,
         "parties": [_party(p) for p in report.parties],
         "commitments": [_commitment(c, explain) for c in report.commitments],
     }

@@ -815,3 +815,15 @@ def test_a_month_after_a_month_end_deposit_under_strict_rounding_is_a_clear_erro
         match="entry into force of agreement 'pact': 2025-01-31 \\+ P1M lands on day 31 of 2025-02",
     ):
         ta.evaluate(ds, D(2025, 3, 1))
+
+
+def test_the_text_report_lists_parties_of_a_per_party_agreement_before_any_deposit() -> None:
+    ds = dataset(
+        pact(ta.InstrumentCount(3, target="pact"), per_party=ta.PartyEntry()),
+        (),
+    )
+    found = ta.evaluate(ds, D(2024, 2, 1))
+    assert found.agreement("pact").per_party is True
+    text = ta.render_text(found)
+    assert "  parties:\n  - ARC: not bound\n" in text
+    assert "progress: at least 3 deposits for pact: 0 of 3, 3 more needed" in text
