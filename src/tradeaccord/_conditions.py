@@ -496,8 +496,8 @@ _NODE_TYPES = (
     Delay,
 )
 
-THRESHOLD_TYPES = (InstrumentCount, InstrumentShare, WeightedShare)
-"""The nodes that count parties' instruments."""
+Threshold: TypeAlias = InstrumentCount | InstrumentShare | WeightedShare
+"""The nodes that count parties' instruments (usable with ``isinstance``)."""
 
 
 def children(node: Condition) -> tuple[Condition, ...]:

@@ -27,9 +27,9 @@ from ._conditions import (
     Fulfilled,
     InForce,
     InstrumentCount,
-    InstrumentShare,
     Not,
     Occurred,
+    Threshold,
     WeightedShare,
 )
 from ._model import Agreement, Commitment, Dataset, Event, Group
@@ -470,9 +470,7 @@ class Engine:
             self._members[key] = cached
         return cached
 
-    def _counted(
-        self, node: InstrumentCount | InstrumentShare | WeightedShare
-    ) -> tuple[list[str], list[Timeline]]:
+    def _counted(self, node: Threshold) -> tuple[list[str], list[Timeline]]:
         """The parties a threshold node can count, and for each when it counts."""
         if isinstance(node, WeightedShare):
             parties = [p for p, w in node.weights if w > 0]
@@ -486,7 +484,7 @@ class Engine:
             self.member(node.among, p) & self.instrument(node.target, node.kind, p) for p in parties
         ]
 
-    def _threshold(self, node: InstrumentCount | InstrumentShare | WeightedShare) -> Timeline:
+    def _threshold(self, node: Threshold) -> Timeline:
         parties, counts = self._counted(node)
         if isinstance(node, InstrumentCount):
             n = node.n
@@ -518,7 +516,7 @@ class Engine:
 
         return Timeline.combine([*members, *counts], fraction)
 
-    def tally(self, node: InstrumentCount | InstrumentShare | WeightedShare, day: dt.date) -> Tally:
+    def tally(self, node: Threshold, day: dt.date) -> Tally:
         """Where a threshold node stands on ``day``: what is counted and what is still needed."""
         parties, counts = self._counted(node)
         values = [c.at(day) for c in counts]
@@ -582,7 +580,7 @@ class Engine:
             return Timeline.from_changes(F, [(node.on, T)])
         if isinstance(node, InForce):
             return self._base(node.agreement).in_force
-        if isinstance(node, InstrumentCount | InstrumentShare | WeightedShare):
+        if isinstance(node, Threshold):
             return self._threshold(node)
         if isinstance(node, Not):
             return ~self.condition(node.item)

@@ -23,7 +23,7 @@ from ._conditions import (
     InstrumentCount,
     InstrumentShare,
     Occurred,
-    WeightedShare,
+    Threshold,
     _instrument_kind,
     walk,
 )
@@ -684,7 +684,7 @@ def _check(ds: Dataset) -> list[Problem]:
                 ref(f"{where}.commitment", "commitment", leaf.commitment, commitments)
             elif isinstance(leaf, InForce):
                 ref(f"{where}.agreement", "agreement", leaf.agreement, agreements)
-            elif isinstance(leaf, InstrumentCount | InstrumentShare | WeightedShare):
+            elif isinstance(leaf, Threshold):
                 ref(f"{where}.target", "target", leaf.target, targets)
                 instruments.setdefault((leaf.kind, leaf.target), where)
                 if isinstance(leaf, InstrumentCount | InstrumentShare):

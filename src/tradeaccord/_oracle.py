@@ -21,9 +21,9 @@ from ._conditions import (
     Fulfilled,
     InForce,
     InstrumentCount,
-    InstrumentShare,
     Not,
     Occurred,
+    Threshold,
     WeightedShare,
     walk,
 )
@@ -101,7 +101,7 @@ class NaiveEvaluator:
             return T if day >= node.on else F
         if isinstance(node, InForce):
             return self.in_force(self.dataset.agreement(node.agreement), day)
-        if isinstance(node, InstrumentCount | InstrumentShare | WeightedShare):
+        if isinstance(node, Threshold):
             return self._threshold(node, day)
         if isinstance(node, Not):
             return ~self.truth(node.item, day)
@@ -175,9 +175,7 @@ class NaiveEvaluator:
         group = self.dataset.group(group_id)
         return any(m.party == party and m.is_member_on(day) for m in group.members)
 
-    def _threshold(
-        self, node: InstrumentCount | InstrumentShare | WeightedShare, day: dt.date
-    ) -> Truth:
+    def _threshold(self, node: Threshold, day: dt.date) -> Truth:
         if isinstance(node, WeightedShare):
             sure = maybe = Fraction(0)
             for party, weight in node.weights:

@@ -25,10 +25,10 @@ from ._conditions import (
     Delay,
     Fulfilled,
     InForce,
-    InstrumentCount,
     InstrumentShare,
     Not,
     Occurred,
+    Threshold,
     WeightedShare,
     children,
     format_number,
@@ -105,7 +105,7 @@ def explain(engine: Engine, node: Condition, as_of: dt.date) -> Explanation:
     label = node.describe()
     if isinstance(node, Occurred | Fulfilled):
         citations = tuple(cite(engine, e) for e in engine.events_for(node) if e.date <= as_of)
-    elif isinstance(node, InstrumentCount | InstrumentShare | WeightedShare):
+    elif isinstance(node, Threshold):
         tally = engine.tally(node, as_of)
         label = f"{label}: {_tally_words(tally)}"
         citations = tuple(
@@ -135,9 +135,7 @@ def _names_list(parties: tuple[str, ...], weigh: Callable[[str], str] | None = N
     return ", ".join(shown) + (f" and {len(parties) - 10} more" if len(parties) > 10 else "")
 
 
-def _threshold_need(
-    engine: Engine, node: InstrumentCount | InstrumentShare | WeightedShare, as_of: dt.date
-) -> Need:
+def _threshold_need(engine: Engine, node: Threshold, as_of: dt.date) -> Need:
     tally = engine.tally(node, as_of)
     what = node.describe()
     still = format_number(tally.still_needed)
@@ -206,7 +204,7 @@ def missing(engine: Engine, node: Condition, as_of: dt.date) -> tuple[Alternativ
         return (Alternative(needs=(Need(kind=kind, description=node.describe()),)),)
     if isinstance(node, DateReached):
         return (Alternative(needs=(Need(kind="date", description=node.describe()),)),)
-    if isinstance(node, InstrumentCount | InstrumentShare | WeightedShare):
+    if isinstance(node, Threshold):
         if value is U:
             tally = engine.tally(node, as_of)
             confirm = Need(
@@ -1047,7 +1045,7 @@ def _progress(engine: Engine, agreement: Agreement, as_of: dt.date) -> tuple[Pro
         return ()
     out: list[Progress] = []
     for path, node in walk(clause.when):
-        if isinstance(node, InstrumentCount | InstrumentShare | WeightedShare):
+        if isinstance(node, Threshold):
             tally = engine.tally(node, as_of)
             out.append(
                 Progress(

@@ -80,6 +80,7 @@ from ._conditions import (
     InstrumentShare,
     Not,
     Occurred,
+    Threshold,
     WeightedShare,
     walk,
 )
@@ -466,7 +467,7 @@ def thresholds(
     targets: Sequence[str],
     groups: Sequence[str] = (),
     kinds: Sequence[EventKind] = INSTRUMENT_KINDS,
-) -> st.SearchStrategy[InstrumentCount | InstrumentShare | WeightedShare]:
+) -> st.SearchStrategy[Threshold]:
     """Threshold nodes counting instruments of ``kinds`` about one of ``targets``.
 
     ``InstrumentCount`` (of 1 to one more than the number of parties, so that
@@ -488,10 +489,10 @@ def _thresholds(
     targets: tuple[str, ...],
     groups: tuple[str, ...],
     kinds: tuple[EventKind, ...],
-) -> st.SearchStrategy[InstrumentCount | InstrumentShare | WeightedShare]:
+) -> st.SearchStrategy[Threshold]:
     target = st.sampled_from(targets)
     kind = st.sampled_from(kinds)
-    options: list[st.SearchStrategy[InstrumentCount | InstrumentShare | WeightedShare]] = [
+    options: list[st.SearchStrategy[Threshold]] = [
         st.builds(
             InstrumentCount,
             st.integers(1, len(parties) + 1),
@@ -717,7 +718,7 @@ def _counted(agreements: Iterable[Agreement]) -> set[tuple[EventKind, str]]:
             found.add((clause.per_party.instrument, agreement.id))
         for condition in _conditions_of(agreement):
             for _, node in walk(condition):
-                if isinstance(node, InstrumentCount | InstrumentShare | WeightedShare):
+                if isinstance(node, Threshold):
                     found.add((node.kind, node.target))
     return found
 
