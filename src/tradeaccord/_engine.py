@@ -344,8 +344,7 @@ class AgreementTimelines:
     ``ready`` is "concluded and the entry-into-force condition holds";
     ``entered`` is when that took effect (latched); ``in_force`` removes the
     days it was terminated, suspended or expired. ``provisional`` is when it was
-    provisionally applied; ``applied`` is ``in_force`` or ``provisional``: the
-    days its commitments can bind.
+    provisionally applied (its commitments bind then too).
     """
 
     concluded: Timeline
@@ -358,7 +357,6 @@ class AgreementTimelines:
     expired: Timeline
     in_force: Timeline
     provisional: Timeline
-    applied: Timeline
 
 
 @final
@@ -423,7 +421,24 @@ class Engine:
         self._instruments: dict[tuple[str, EventKind, str], Timeline] = {}
         self._members: dict[tuple[str, str], Timeline] = {}
         self._parties: dict[tuple[str, str], PartyTimelines] = {}
+        self._counts: dict[int, tuple[Threshold, tuple[list[str], list[Timeline]]]] = {}
+        self._recorded: dict[dt.date, Engine] = {}
         self._agreement_ids = {a.id for a in dataset.agreements}
+
+    def as_recorded_on(self, day: dt.date) -> Engine:
+        """An engine over the same dataset and policy that leaves out events after ``day``.
+
+        Its timelines project forward what the record said on ``day``: the dates
+        it fixes (an entry into force 30 days on, a party's own date) without
+        anything recorded later. Built once per day for the life of this engine.
+        """
+        if self.through is not None and day >= self.through:
+            return self
+        recorded = self._recorded.get(day)
+        if recorded is None:
+            recorded = Engine(self.dataset, self.policy, through=day)
+            self._recorded[day] = recorded
+        return recorded
 
     def events_for(self, leaf: Occurred | Fulfilled) -> list[Event]:
         """The recorded events that instantiate a leaf, in date order."""
@@ -472,6 +487,14 @@ class Engine:
 
     def _counted(self, node: Threshold) -> tuple[list[str], list[Timeline]]:
         """The parties a threshold node can count, and for each when it counts."""
+        cached = self._counts.get(id(node))
+        if cached is not None and cached[0] is node:
+            return cached[1]
+        result = self._count_timelines(node)
+        self._counts[id(node)] = (node, result)
+        return result
+
+    def _count_timelines(self, node: Threshold) -> tuple[list[str], list[Timeline]]:
         if isinstance(node, WeightedShare):
             parties = [p for p, w in node.weights if w > 0]
             return parties, [self.instrument(node.target, node.kind, p) for p in parties]
@@ -607,7 +630,7 @@ class Engine:
         agreement = self.dataset.agreement(agreement_id)
         base = self._base(agreement_id)
         provisional = self._provisional(agreement, base)
-        result = attrs.evolve(base, provisional=provisional, applied=base.in_force | provisional)
+        result = attrs.evolve(base, provisional=provisional)
         self._agreements[agreement_id] = result
         return result
 
@@ -671,8 +694,7 @@ class Engine:
             suspended=suspended,
             expired=expired,
             in_force=in_force,
-            provisional=Timeline.constant(F),
-            applied=in_force,
+            provisional=Timeline.constant(F),  # filled in by agreement()
         )
 
     def _provisional(self, agreement: Agreement, base: AgreementTimelines) -> Timeline:

@@ -860,7 +860,7 @@ def _commitment_missing(ctx: CommitmentContext) -> tuple[Alternative, ...]:
     in_force = ctx.engine.agreement(agreement).in_force
     if in_force.at(ctx.as_of) is T and bound.at(ctx.as_of) is not T:
         # The agreement is in force but not (yet) for the committing party.
-        so_far = Engine(ctx.dataset, ctx.engine.policy, through=ctx.as_of)
+        so_far = ctx.engine.as_recorded_on(ctx.as_of)
         scheduled = _scheduled(so_far.party(agreement, party).bound, ctx.as_of)
         text = f"{agreement} in force for {party}"
         if scheduled is not None:
@@ -981,7 +981,7 @@ def evaluate(
     rule_set = rules if rules is not None else RuleSet.default()
     evidence = policy if policy is not None else EvidencePolicy()
     engine = Engine(dataset, evidence)
-    so_far = Engine(dataset, evidence, through=as_of)
+    so_far = engine.as_recorded_on(as_of)
     ids = tuple(a.id for a in dataset.agreements) if agreements is None else tuple(agreements)
     reports: list[AgreementReport] = []
     for agreement_id in ids:
