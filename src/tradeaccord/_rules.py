@@ -1051,16 +1051,9 @@ def _progress(engine: Engine, agreement: Agreement, as_of: dt.date) -> tuple[Pro
                 Progress(
                     condition=node.describe(),
                     path=f"entry_into_force.when{path}",
-                    unit=tally.unit,
                     met=engine.condition(node).at(as_of),
-                    have=tally.have,
-                    unknown=tally.unknown,
-                    required=tally.required,
                     still_needed=tally.still_needed,
-                    counted=tally.counted,
-                    uncertain=tally.uncertain,
-                    outstanding=tally.outstanding,
-                    members=tally.members,
+                    **attrs.asdict(tally, recurse=False),
                 )
             )
     return tuple(out)
