@@ -827,3 +827,27 @@ def test_the_text_report_lists_parties_of_a_per_party_agreement_before_any_depos
     text = ta.render_text(found)
     assert "  parties:\n  - ARC: not bound\n" in text
     assert "progress: at least 3 deposits for pact: 0 of 3, 3 more needed" in text
+
+
+def test_the_instrument_that_meets_the_threshold_makes_an_original_party() -> None:
+    """In force upon the third deposit; late parties wait 30 days, but COR (the third) does not."""
+    ds = dataset(
+        pact(
+            ta.InstrumentCount(3, target="pact"),
+            per_party=ta.PartyEntry(effective=ta.NthDayAfter(30)),
+        ),
+        deposits(
+            ("ARC", D(2024, 3, 1)),
+            ("BOR", D(2024, 4, 1)),
+            ("COR", D(2024, 5, 2)),
+            ("DEL", D(2024, 5, 3)),
+        ),
+    )
+    found = report(ds, D(2024, 5, 3))
+    assert found.entered_into_force == D(2024, 5, 2)
+    assert [(p.party, p.status, p.entry_into_force) for p in found.parties[:4]] == [
+        ("ARC", ta.PartyStatus.BOUND, D(2024, 5, 2)),
+        ("BOR", ta.PartyStatus.BOUND, D(2024, 5, 2)),
+        ("COR", ta.PartyStatus.BOUND, D(2024, 5, 2)),
+        ("DEL", ta.PartyStatus.PENDING, D(2024, 6, 2)),
+    ]
