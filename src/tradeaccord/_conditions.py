@@ -17,7 +17,15 @@ from typing import Any, TypeAlias, final
 import attrs
 
 from ._calendar import DAY_COUNT_TYPES, DayCount
-from ._validators import identifier, instance_of, optional, optional_number, share, weights
+from ._validators import (
+    fail,
+    identifier,
+    instance_of,
+    optional,
+    optional_number,
+    share,
+    weights,
+)
 from ._vocabulary import EventKind
 from .errors import ModelTypeError, ModelValueError
 
@@ -179,21 +187,21 @@ def _instrument_kind(
 ) -> None:
     instance_of(EventKind)(instance, attribute, value)
     if value is EventKind.WITHDRAWAL:
-        raise ModelValueError(
-            f"{type(instance).__name__}.{attribute.name} cannot be withdrawal: a withdrawal "
-            "takes an instrument back, it is not one"
+        raise fail(
+            ModelValueError,
+            instance,
+            attribute.name,
+            "cannot be withdrawal: a withdrawal takes an instrument back, it is not one",
         )
 
 
 def _count_positive(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
     if not isinstance(value, int) or isinstance(value, bool):
-        raise ModelTypeError(
-            f"{type(instance).__name__}.{attribute.name} must be an int, got {type(value).__name__}"
+        raise fail(
+            ModelTypeError, instance, attribute.name, f"must be an int, got {type(value).__name__}"
         )
     if value < 1:
-        raise ModelValueError(
-            f"{type(instance).__name__}.{attribute.name} must be 1 or more, got {value}"
-        )
+        raise fail(ModelValueError, instance, attribute.name, f"must be 1 or more, got {value}")
 
 
 @final
@@ -303,7 +311,10 @@ class WeightedShare(_Operators):
         if self.total is not None and self.total < listed:
             raise ModelValueError(
                 f"WeightedShare.total ({format_number(self.total)}) must be at least the sum "
-                f"of the weights ({format_number(listed)})"
+                f"of the weights ({format_number(listed)})",
+                field="total",
+                detail=f"({format_number(self.total)}) must be at least the sum of the weights "
+                f"({format_number(listed)})",
             )
         if self.whole() <= 0:
             raise ModelValueError("WeightedShare needs a total weight greater than 0")
@@ -336,9 +347,11 @@ class WeightedShare(_Operators):
 def _conditions(instance: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
     for index, item in enumerate(value):
         if not isinstance(item, _NODE_TYPES):
-            raise ModelTypeError(
-                f"{type(instance).__name__}.{attribute.name}[{index}] must be a condition, "
-                f"got {type(item).__name__}"
+            raise fail(
+                ModelTypeError,
+                instance,
+                f"{attribute.name}[{index}]",
+                f"must be a condition, got {type(item).__name__}",
             )
 
 
@@ -407,10 +420,13 @@ class Not(_Operators):
 
 def _count_in_range(instance: AtLeast, attribute: attrs.Attribute[int], value: int) -> None:
     if not isinstance(value, int) or isinstance(value, bool):
-        raise ModelTypeError(f"AtLeast.n must be an int, got {type(value).__name__}")
+        raise fail(ModelTypeError, instance, "n", f"must be an int, got {type(value).__name__}")
     if not 1 <= value <= len(instance.items):
-        raise ModelValueError(
-            f"AtLeast.n must be between 1 and {len(instance.items)} (the number of items), got {value}"
+        raise fail(
+            ModelValueError,
+            instance,
+            "n",
+            f"must be between 1 and {len(instance.items)} (the number of items), got {value}",
         )
 
 

@@ -103,7 +103,10 @@ class Member:
         if self.joined is not None and self.left is not None and self.left <= self.joined:
             raise ModelValueError(
                 f"Member.left ({self.left.isoformat()}) must be after Member.joined "
-                f"({self.joined.isoformat()}) for party {self.party!r}"
+                f"({self.joined.isoformat()}) for party {self.party!r}",
+                field="left",
+                detail=f"({self.left.isoformat()}) must be after joined "
+                f"({self.joined.isoformat()})",
             )
 
     def is_member_on(self, day: dt.date) -> bool:
@@ -213,16 +216,25 @@ class Event:
 
     def __attrs_post_init__(self) -> None:
         if self.kind is EventKind.EXTENSION and self.ends_on is None:
-            raise ModelValueError(f"Event {self.id!r}: an extension needs ends_on (the new end)")
+            raise ModelValueError(
+                f"Event {self.id!r}: an extension needs ends_on (the new end)",
+                field="ends_on",
+                detail="an extension needs ends_on (the new end)",
+            )
         if self.kind is not EventKind.EXTENSION and self.ends_on is not None:
             raise ModelValueError(
                 f"Event {self.id!r}: ends_on is only meaningful for an extension, "
-                f"not for {self.kind.value}"
+                f"not for {self.kind.value}",
+                field="ends_on",
+                detail=f"is only meaningful for an extension, not for {self.kind.value}",
             )
         if self.ends_on is not None and self.ends_on <= self.date:
             raise ModelValueError(
                 f"Event {self.id!r}: ends_on ({self.ends_on.isoformat()}) must be after "
-                f"the event date ({self.date.isoformat()})"
+                f"the event date ({self.date.isoformat()})",
+                field="ends_on",
+                detail=f"({self.ends_on.isoformat()}) must be after the event date "
+                f"({self.date.isoformat()})",
             )
 
 
@@ -585,8 +597,12 @@ class Dataset:
         return tuple(sorted((e for e in self.events if e.target == target), key=lambda e: e.date))
 
 
-def _check(ds: Dataset) -> list[Problem]:
-    """Every problem in a dataset's cross-references, in input order."""
+def _check(ds: Any, ignore: frozenset[str] = frozenset()) -> list[Problem]:
+    """Every problem in a dataset's cross-references, in input order.
+
+    ``ds`` is a dataset or anything with its collections; references to the ids in
+    ``ignore`` are not reported (a reader passes the ids of values it could not build).
+    """
     problems: list[Problem] = []
 
     def known(kind: str, table: Iterable[str]) -> str:
@@ -660,7 +676,7 @@ def _check(ds: Dataset) -> list[Problem]:
                 targets[id] = label
 
     def ref(path: str, kind: str, value: str | None, table: Iterable[str]) -> None:
-        if value is not None and value not in table:
+        if value is not None and value not in table and value not in ignore:
             problems.append(Problem(path, f"unknown {kind} {value!r} {known(kind, table)}"))
 
     for i, group in enumerate(ds.groups):
@@ -797,7 +813,7 @@ def _article(noun: str) -> str:
     return f"{'an' if noun[0] in 'aeiou' else 'a'} {noun}"
 
 
-def _cycles(ds: Dataset) -> Iterator[Problem]:
+def _cycles(ds: Any) -> Iterator[Problem]:
     """Cycles among agreements, through links and through entry-into-force conditions."""
     position = {a.id: i for i, a in enumerate(ds.agreements)}
     edges: dict[str, list[tuple[str, str]]] = {a.id: [] for a in ds.agreements}

@@ -19,6 +19,19 @@ def _where(instance: object, attribute: attrs.Attribute[Any]) -> str:
     return f"{type(instance).__name__}.{attribute.name}"
 
 
+def fail(
+    error: type[ModelTypeError | ModelValueError],
+    instance: object,
+    field: str,
+    detail: str,
+    *,
+    separator: str = " ",
+) -> ModelTypeError | ModelValueError:
+    """An error about ``field`` of ``instance``: ``"Class.field detail"``, with the
+    field and the detail kept apart for readers of files."""
+    return error(f"{type(instance).__name__}.{field}{separator}{detail}", field=field, detail=detail)
+
+
 def _type_name(types: type | tuple[type, ...]) -> str:
     if isinstance(types, tuple):
         return " or ".join(t.__name__ for t in types)
@@ -32,9 +45,11 @@ def instance_of(types: type | tuple[type, ...]) -> Validator:
         if not isinstance(value, types) or (
             isinstance(value, dt.datetime) and dt.datetime not in _as_tuple(types)
         ):
-            raise ModelTypeError(
-                f"{_where(instance, attribute)} must be {_type_name(types)}, "
-                f"got {type(value).__name__} {value!r}"
+            raise fail(
+                ModelTypeError,
+                instance,
+                attribute.name,
+                f"must be {_type_name(types)}, got {type(value).__name__} {value!r}",
             )
 
     return check
@@ -57,13 +72,18 @@ def optional(validator: Validator) -> Validator:
 def identifier(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     """A non-empty string without surrounding whitespace."""
     if not isinstance(value, str):
-        raise ModelTypeError(
-            f"{_where(instance, attribute)} must be a string id, got {type(value).__name__} {value!r}"
+        raise fail(
+            ModelTypeError,
+            instance,
+            attribute.name,
+            f"must be a string id, got {type(value).__name__} {value!r}",
         )
     if not value or value != value.strip():
-        raise ModelValueError(
-            f"{_where(instance, attribute)} must be a non-empty id without surrounding spaces, "
-            f"got {value!r}"
+        raise fail(
+            ModelValueError,
+            instance,
+            attribute.name,
+            f"must be a non-empty id without surrounding spaces, got {value!r}",
         )
 
 
@@ -72,8 +92,11 @@ def tuple_of(item: Validator) -> Validator:
 
     def check(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
         if not isinstance(value, tuple):
-            raise ModelTypeError(
-                f"{_where(instance, attribute)} must be a tuple, got {type(value).__name__}"
+            raise fail(
+                ModelTypeError,
+                instance,
+                attribute.name,
+                f"must be a tuple, got {type(value).__name__}",
             )
         for index, element in enumerate(value):
             try:
@@ -82,7 +105,9 @@ def tuple_of(item: Validator) -> Validator:
                 raise type(exc)(
                     str(exc).replace(
                         _where(instance, attribute), f"{_where(instance, attribute)}[{index}]", 1
-                    )
+                    ),
+                    field=f"{attribute.name}[{index}]",
+                    detail=exc.detail,
                 ) from None
 
     return check
@@ -93,26 +118,40 @@ def unique(instance: object, attribute: attrs.Attribute[Any], value: tuple[Any, 
     seen: set[Any] = set()
     for index, element in enumerate(value):
         if element in seen:
-            raise ModelValueError(
-                f"{_where(instance, attribute)}[{index}]: {element!r} appears twice"
+            raise fail(
+                ModelValueError,
+                instance,
+                f"{attribute.name}[{index}]",
+                f"{element!r} appears twice",
+                separator=": ",
             )
         seen.add(element)
 
 
-def _fraction(value: Any, where: str) -> Fraction:
+def _error(
+    error: type[ModelTypeError | ModelValueError],
+    owner: str,
+    field: str,
+    detail: str,
+    separator: str = " ",
+) -> ModelTypeError | ModelValueError:
+    return error(f"{owner}.{field}{separator}{detail}", field=field, detail=detail)
+
+
+def _fraction(value: Any, owner: str, field: str) -> Fraction:
     """Read an exact number: an int, a Fraction, a Decimal, a float (as the decimal it
     prints as) or a string such as ``"2/3"``, ``"0.55"`` or ``"55%"``."""
     if isinstance(value, bool):
-        raise ModelTypeError(f"{where} must be a number, got bool {value!r}")
+        raise _error(ModelTypeError, owner, field, f"must be a number, got bool {value!r}")
     if isinstance(value, Fraction):
         return value
     if isinstance(value, int | Decimal):
         if isinstance(value, Decimal) and not value.is_finite():
-            raise ModelValueError(f"{where} must be a finite number, got {value!r}")
+            raise _error(ModelValueError, owner, field, f"must be a finite number, got {value!r}")
         return Fraction(value)
     if isinstance(value, float):
         if value != value or value in (float("inf"), float("-inf")):
-            raise ModelValueError(f"{where} must be a finite number, got {value!r}")
+            raise _error(ModelValueError, owner, field, f"must be a finite number, got {value!r}")
         return Fraction(repr(value))
     if isinstance(value, str):
         text = value.strip()
@@ -122,50 +161,69 @@ def _fraction(value: Any, where: str) -> Fraction:
         try:
             number = Fraction(text)
         except (ValueError, ZeroDivisionError):
-            raise ModelValueError(
-                f"{where} must be a number such as '2/3', '0.55' or '55%', got {value!r}"
+            raise _error(
+                ModelValueError,
+                owner,
+                field,
+                f"must be a number such as '2/3', '0.55' or '55%', got {value!r}",
             ) from None
         return number / 100 if percent else number
-    raise ModelTypeError(
-        f"{where} must be a number (int, Fraction, Decimal or a string such as '2/3'), "
-        f"got {type(value).__name__} {value!r}"
+    raise _error(
+        ModelTypeError,
+        owner,
+        field,
+        "must be a number (int, Fraction, Decimal or a string such as '2/3'), "
+        f"got {type(value).__name__} {value!r}",
     )
 
 
 def share(value: Any, self: Any, field: attrs.Attribute[Any]) -> Fraction:
     """Converter: an exact share greater than 0 and at most 1 (``"2/3"``, ``"55%"``...)."""
-    where = f"{type(self).__name__}.{field.name}"
-    number = _fraction(value, where)
+    owner = type(self).__name__
+    number = _fraction(value, owner, field.name)
     if not 0 < number <= 1:
-        raise ModelValueError(f"{where} must be greater than 0 and at most 1, got {value!r}")
+        raise _error(
+            ModelValueError, owner, field.name, f"must be greater than 0 and at most 1, got {value!r}"
+        )
     return number
 
 
 def weights(value: Any, self: Any, field: attrs.Attribute[Any]) -> tuple[tuple[str, Fraction], ...]:
     """Converter: party weights from a mapping or pairs, kept in order, exact, not negative."""
-    where = f"{type(self).__name__}.{field.name}"
+    owner, name = type(self).__name__, field.name
     if isinstance(value, Mapping):
         pairs = list(value.items())
     elif isinstance(value, tuple | list):
         pairs = list(value)
     else:
-        raise ModelTypeError(
-            f"{where} must be a mapping of party ids to weights, got {type(value).__name__}"
+        raise _error(
+            ModelTypeError,
+            owner,
+            name,
+            f"must be a mapping of party ids to weights, got {type(value).__name__}",
         )
     out: list[tuple[str, Fraction]] = []
     seen: set[str] = set()
     for index, pair in enumerate(pairs):
         if not isinstance(pair, tuple | list) or len(pair) != 2:
-            raise ModelTypeError(f"{where}[{index}] must be a (party, weight) pair, got {pair!r}")
+            raise _error(
+                ModelTypeError, owner, f"{name}[{index}]", f"must be a (party, weight) pair, got {pair!r}"
+            )
         party, weight = pair
         if not isinstance(party, str) or not party or party != party.strip():
-            raise ModelValueError(f"{where}[{index}]: {party!r} is not a party id")
+            raise _error(
+                ModelValueError, owner, f"{name}[{index}]", f"{party!r} is not a party id", ": "
+            )
         if party in seen:
-            raise ModelValueError(f"{where}[{index}]: party {party!r} appears twice")
+            raise _error(
+                ModelValueError, owner, f"{name}[{party!r}]", f"party {party!r} appears twice", ": "
+            )
         seen.add(party)
-        number = _fraction(weight, f"{where}[{party!r}]")
+        number = _fraction(weight, owner, f"{name}[{party!r}]")
         if number < 0:
-            raise ModelValueError(f"{where}[{party!r}] must not be negative, got {weight!r}")
+            raise _error(
+                ModelValueError, owner, f"{name}[{party!r}]", f"must not be negative, got {weight!r}"
+            )
         out.append((party, number))
     return tuple(out)
 
@@ -174,4 +232,4 @@ def optional_number(value: Any, self: Any, field: attrs.Attribute[Any]) -> Fract
     """Converter: ``None`` or an exact number (see ``share`` for the accepted forms)."""
     if value is None:
         return None
-    return _fraction(value, f"{type(self).__name__}.{field.name}")
+    return _fraction(value, type(self).__name__, field.name)

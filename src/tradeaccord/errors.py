@@ -54,13 +54,21 @@ class Problem:
     Examples:
         >>> str(Problem("agreements[0].parties[1]", "unknown party 'CHA' (known: CHN, USA)"))
         "agreements[0].parties[1]: unknown party 'CHA' (known: CHN, USA)"
+        >>> str(Problem("events[3].date", "not a valid calendar date: '2025-02-30'", line=41))
+        "events[3].date (line 41): not a valid calendar date: '2025-02-30'"
     """
 
     path: str
     message: str
+    line: int | None = attrs.field(default=None, kw_only=True)
+    """The line of the input the problem is on, when the input has lines to point at
+    (YAML files); ``None`` otherwise."""
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.message}" if self.path else self.message
+        where = self.path
+        if self.line is not None:
+            where = f"{where} (line {self.line})" if where else f"line {self.line}"
+        return f"{where}: {self.message}" if where else self.message
 
 
 def _summarise(what: str, problems: tuple[Problem, ...]) -> str:
@@ -126,18 +134,39 @@ class EvaluationError(TradeAccordError, ValueError):
     code: ClassVar[str] = "evaluation"
 
 
-class ModelValueError(TradeAccordError, ValueError):
+class _FieldError(TradeAccordError):
+    """Base of the model errors: the message, plus where in the value it is."""
+
+    def __init__(self, message: str, *, field: str | None = None, detail: str | None = None):
+        super().__init__(message)
+        self.field = field
+        self.detail = message if detail is None else detail
+
+
+class ModelValueError(_FieldError, ValueError):
     """A model value built with a field that breaks an invariant.
 
     For example ``AtLeast(3, a, b)`` (three of two items) or a party id that is
     an empty string. The message names the class and the field.
+
+    Attributes:
+        field: the field at fault, with an index where it is a collection
+            (``"sources[2]"``, ``"weights['USA']"``), or ``None`` when the problem
+            is with the value as a whole (``Deadline`` given both ``on`` and ``within``).
+        detail: the message without the class and field name, e.g.
+            ``"must be a non-empty id without surrounding spaces, got ''"``.
     """
 
     code: ClassVar[str] = "model-value"
 
 
-class ModelTypeError(TradeAccordError, TypeError):
-    """A model value built with a field of the wrong type, e.g. a date given as a string."""
+class ModelTypeError(_FieldError, TypeError):
+    """A model value built with a field of the wrong type, e.g. a date given as a string.
+
+    Attributes:
+        field: the field at fault, with an index where it is a collection.
+        detail: the message without the class and field name.
+    """
 
     code: ClassVar[str] = "model-type"
 

@@ -1,18 +1,16 @@
-"""Reading and writing tradeaccord values as JSON-compatible data.
+"""Reading and writing tradeaccord values: dataset files in YAML, TOML and JSON, JSON
+Schema, and reports as versioned JSON data.
 
-The canonical JSON form of a [`Dataset`][tradeaccord.Dataset] is what
-``tradeaccord example`` prints and ``tradeaccord status FILE`` reads. Conditions
-and day-count rules are tagged unions: each object names its node in a
-``"type"`` key (``"occurred"``, ``"all_of"``, ``"delay"``, ``"nth_day_after"``...).
-Unknown keys are errors, never silently dropped.
+A dataset file has one layout whichever of the three formats it is written in; the
+[dataset format reference](../reference/dataset-format.md) describes it. Conditions are
+objects named by their first key (``{in_force: geneva-2025}``,
+``{occurred: approval, by_all: [USA, CHN], target: london-2025}``), unknown keys are
+errors, and every problem in a file is reported at once, each with its path (and its
+line, for YAML).
 
-The threshold nodes (``"instrument_count"``, ``"instrument_share"``,
-``"weighted_share"``) write their exact numbers as strings, ``"2/3"`` or
-``"36.1"``, and their weights as an object from party ids to weights, in
-order; on input a JSON number or a string such as ``"55%"`` is accepted too.
-
-Bring your own converter with [`configure_converter`][tradeaccord.serialization.configure_converter],
-or take a ready one from [`make_converter`][tradeaccord.serialization.make_converter].
+Bring your own cattrs converter with
+[`configure_converter`][tradeaccord.serialization.configure_converter], or take a ready
+one from [`make_converter`][tradeaccord.serialization.make_converter].
 
 Examples:
     >>> from tradeaccord import example_dataset
@@ -25,45 +23,45 @@ Examples:
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import json
-import re
-from collections.abc import Callable, Mapping
-from typing import Any
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, Final, Literal
 
 import cattrs
-from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 
-from ._calendar import (
-    AfterClearDays,
-    AfterPeriod,
-    DayCount,
-    Earliest,
-    FirstDayOfMonthFollowing,
-    FixedDate,
-    Latest,
-    NthDayAfter,
-    Period,
-    Rounding,
-    Upon,
+from ._calendar import DAY_COUNT_TYPES, DayCount, Period
+from ._conditions import _NODE_TYPES, Condition, format_number
+from ._documents import MAX_BYTES, FileFormat, format_of, parse
+from ._format import (
+    FORMAT,
+    MAX_DEPTH,
+    READABLE_FORMATS,
+    _DatasetProblems,
+    dataset_from_data as _from_data,
+    dataset_to_data as _to_data,
+    read_value,
+    value_to_data,
 )
-from ._conditions import (
-    AllOf,
-    AnyOf,
-    AtLeast,
-    Condition,
-    DateReached,
-    Delay,
-    Fulfilled,
-    InForce,
-    InstrumentCount,
-    InstrumentShare,
-    Not,
-    Occurred,
-    WeightedShare,
-    format_number,
+from ._model import (
+    Agreement,
+    Commitment,
+    Dataset,
+    Deadline,
+    EntryIntoForce,
+    Event,
+    Group,
+    Link,
+    Measure,
+    Member,
+    Official,
+    Party,
+    PartyEntry,
+    ProvisionalApplication,
+    Source,
+    Term,
 )
-from ._model import Dataset
 from ._report import (
     AgreementReport,
     Citation,
@@ -74,531 +72,305 @@ from ._report import (
     Report,
     describe_missing,
 )
+from ._schema import json_schema
 from ._truth import Truth
-from ._vocabulary import (
-    Action,
-    AgreementKind,
-    Confidence,
-    EventKind,
-    LinkKind,
-    MeasureKind,
-    PartyKind,
-    SourceKind,
-)
-from .errors import DatasetError, InputError, Problem, TradeAccordError
+from .errors import InputError, Problem
 
 __all__ = [
     "DATASET_FORMAT",
+    "MAX_BYTES",
     "MAX_DEPTH",
+    "READABLE_FORMATS",
+    "REPORT_FORMAT",
     "configure_converter",
+    "dataset_from_data",
     "dataset_from_json",
+    "dataset_from_text",
+    "dataset_from_toml",
+    "dataset_from_yaml",
+    "dataset_to_data",
     "dataset_to_json",
+    "dataset_to_toml",
+    "dataset_to_yaml",
+    "explanation_to_dict",
+    "json_schema",
+    "load_dataset",
     "make_converter",
     "report_to_dict",
+    "report_to_json",
 ]
 
-DATASET_FORMAT = 1
-"""The version of the canonical dataset layout written in the ``"format"`` key."""
+DATASET_FORMAT: Final = FORMAT
+"""The version of the dataset layout tradeaccord writes, in the ``"format"`` key."""
 
-MAX_DEPTH = 64
-"""The deepest condition tree accepted from a file."""
+REPORT_FORMAT: Final = 1
+"""The version of the report layout, in the ``"format"`` key of a report's data."""
 
-
-_ENUMS = (
-    Action,
-    AgreementKind,
-    Confidence,
-    EventKind,
-    LinkKind,
-    MeasureKind,
-    PartyKind,
-    SourceKind,
-    Rounding,
+_MODEL_TYPES: Final = (
+    Party,
+    Group,
+    Member,
+    Official,
+    Measure,
+    Source,
+    Event,
+    Commitment,
+    Deadline,
+    Term,
+    PartyEntry,
+    EntryIntoForce,
+    ProvisionalApplication,
+    Link,
+    Agreement,
+    Dataset,
 )
 
 
-class _Invalid(Exception):
-    """A problem found while reading a condition or rule, with its relative path."""
-
-    def __init__(self, path: str, message: str) -> None:
-        super().__init__(message)
-        self.path = path
-        self.message = message
+# Plain data ---------------------------------------------------------------------------------
 
 
-def _date_in(value: Any, _: Any = None) -> dt.date:
-    if not isinstance(value, str):
-        raise _Invalid("", f"expected a date as 'YYYY-MM-DD', got {type(value).__name__} {value!r}")
-    try:
-        if len(value) != 10:
-            raise ValueError
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise _Invalid("", f"not a valid calendar date 'YYYY-MM-DD': {value!r}") from None
-
-
-def _expect(data: Any, keys: set[str], required: set[str], what: str) -> Mapping[str, Any]:
-    if not isinstance(data, Mapping):
-        raise _Invalid("", f"expected an object for {what}, got {type(data).__name__}")
-    unknown = sorted(set(data) - keys)
-    if unknown:
-        raise _Invalid(
-            f".{unknown[0]}",
-            f"unknown key {unknown[0]!r} in {what} (allowed: {', '.join(sorted(keys))})",
-        )
-    lacking = sorted(required - set(data))
-    if lacking:
-        raise _Invalid("", f"{what} needs key {lacking[0]!r}")
-    return data
-
-
-def _int(data: Mapping[str, Any], key: str) -> int:
-    value = data[key]
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise _Invalid(f".{key}", f"expected an integer, got {type(value).__name__} {value!r}")
+def _jsonable(value: Any) -> Any:
+    """``value`` with every date written as ``"YYYY-MM-DD"``."""
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
     return value
 
 
-def _nested(path: str, function: Callable[[], Any]) -> Any:
+def dataset_to_data(dataset: Dataset, *, dates: Literal["text", "native"] = "text") -> dict[str, Any]:
+    """The canonical form of a dataset as plain data, ready for ``json.dumps``.
+
+    Optional keys holding their default are left out and the short forms are used
+    where they apply (see the dataset format reference). With ``dates="native"``,
+    dates are ``datetime.date`` values, as YAML and TOML writers want them.
+
+    Examples:
+        >>> from tradeaccord import example_dataset
+        >>> data = dataset_to_data(example_dataset())
+        >>> data["format"], data["agreements"][1]["entry_into_force"]
+        (1, {'when': {'occurred': 'approval', 'by_all': ['USA', 'CHN'], 'target': 'london-2025'}})
+    """
+    data = _to_data(dataset)
+    return data if dates == "native" else _jsonable(data)  # type: ignore[no-any-return]
+
+
+def dataset_from_data(data: Any, *, source: str = "<data>") -> Dataset:
+    """Read a dataset from plain data (as parsed from JSON, TOML or YAML).
+
+    Raises:
+        InputError: with every problem in the data, each with its path.
+
+    Examples:
+        >>> ds = dataset_from_data({"format": 1, "parties": [{"id": "USA", "name": "US"}]})
+        >>> ds.party("USA").name
+        'US'
+        >>> dataset_from_data({"format": 1, "parties": [{"id": "USA", "nom": "US"}]})
+        Traceback (most recent call last):
+        ...
+        tradeaccord.errors.InputError: cannot read <data>: 2 problems
+          - parties[0].nom: unknown key 'nom' in a party (allowed: id, name, kind)
+          - parties[0]: a party needs 'name'
+    """
     try:
-        return function()
-    except _Invalid as exc:
-        raise _Invalid(path + exc.path, exc.message) from None
-    except TradeAccordError as exc:
-        raise _Invalid(path, str(exc)) from None
+        return _from_data(data)
+    except _DatasetProblems as exc:
+        raise InputError(source, exc.problems) from None
 
 
-# Day-count rules -----------------------------------------------------------------
-
-_RULE_TAGS: dict[type, str] = {
-    Upon: "upon",
-    NthDayAfter: "nth_day_after",
-    AfterClearDays: "after_clear_days",
-    FirstDayOfMonthFollowing: "first_day_of_month_following",
-    AfterPeriod: "after_period",
-    FixedDate: "fixed_date",
-    Earliest: "earliest",
-    Latest: "latest",
-}
+# Text ------------------------------------------------------------------------------------------
 
 
-def unstructure_rule(rule: DayCount) -> dict[str, Any]:
-    """The JSON form of a day-count rule."""
-    out: dict[str, Any] = {"type": _RULE_TAGS[type(rule)]}
-    if isinstance(rule, NthDayAfter | AfterClearDays | FirstDayOfMonthFollowing):
-        out["n"] = rule.n
-    elif isinstance(rule, AfterPeriod):
-        out["period"] = str(rule.period)
-        out["rounding"] = rule.rounding.value
-    elif isinstance(rule, FixedDate):
-        out["on"] = rule.on.isoformat()
-    elif isinstance(rule, Earliest | Latest):
-        out["rules"] = [unstructure_rule(r) for r in rule.rules]
-    return out
+def dataset_from_text(
+    text: str | bytes, *, format: FileFormat, source: str = "<string>"
+) -> Dataset:
+    """Read a dataset from the text of a ``"json"``, ``"toml"`` or ``"yaml"`` file.
 
-
-def structure_rule(data: Any, depth: int = 0) -> DayCount:
-    """Read a day-count rule from its JSON form."""
-    if depth > MAX_DEPTH:
-        raise _Invalid("", f"rules nested deeper than {MAX_DEPTH} levels")
-    if not isinstance(data, Mapping) or "type" not in data:
-        raise _Invalid("", "expected a day-count rule object with a 'type' key")
-    tag = data["type"]
-    if tag == "upon":
-        _expect(data, {"type"}, set(), "an 'upon' rule")
-        return Upon()
-    if tag in ("nth_day_after", "after_clear_days", "first_day_of_month_following"):
-        _expect(data, {"type", "n"}, {"n"}, f"a {tag!r} rule")
-        cls = {"nth_day_after": NthDayAfter, "after_clear_days": AfterClearDays}.get(
-            tag, FirstDayOfMonthFollowing
-        )
-        n = _int(data, "n")
-        return _nested(".n", lambda: cls(n))  # type: ignore[no-any-return]
-    if tag == "after_period":
-        _expect(data, {"type", "period", "rounding"}, {"period"}, "an 'after_period' rule")
-        period = _nested(
-            ".period",
-            lambda: (
-                Period.parse(data["period"])
-                if isinstance(data["period"], str)
-                else _bad_period(data["period"])
-            ),
-        )
-        rounding = _nested(".rounding", lambda: _enum(Rounding, data.get("rounding", "strict")))
-        return AfterPeriod(period, rounding=rounding)
-    if tag == "fixed_date":
-        _expect(data, {"type", "on"}, {"on"}, "a 'fixed_date' rule")
-        return FixedDate(_nested(".on", lambda: _date_in(data["on"])))
-    if tag in ("earliest", "latest"):
-        _expect(data, {"type", "rules"}, {"rules"}, f"an {tag!r} rule")
-        items = _list(data["rules"], ".rules")
-        rules = tuple(
-            _nested(f".rules[{i}]", functools.partial(structure_rule, item, depth + 1))
-            for i, item in enumerate(items)
-        )
-        return _nested(".rules", lambda: (Earliest if tag == "earliest" else Latest)(rules))  # type: ignore[no-any-return]
-    raise _Invalid(
-        ".type", f"unknown day-count rule {tag!r} (known: {', '.join(_RULE_TAGS.values())})"
-    )
-
-
-def _bad_period(value: Any) -> Period:
-    raise _Invalid(
-        "", f"expected an ISO 8601 period such as 'P90D', got {type(value).__name__} {value!r}"
-    )
-
-
-def _list(value: Any, path: str) -> list[Any]:
-    if not isinstance(value, list):
-        raise _Invalid(path, f"expected a list, got {type(value).__name__}")
-    return value
-
-
-def _enum(cls: Any, value: Any) -> Any:
+    Raises:
+        InputError: the text cannot be parsed, or the data is not a valid dataset;
+            every problem is listed with its path (and its line, for YAML).
+    """
+    if format not in ("json", "toml", "yaml"):
+        raise ValueError(f"format must be 'json', 'toml' or 'yaml', got {format!r}")
+    document = parse(text, format)
+    if document.data is None and document.problems:
+        raise InputError(source, document.problems)
     try:
-        return cls(value)
-    except ValueError:
-        known = ", ".join(m.value for m in cls)
-        raise _Invalid("", f"unknown {cls.__name__} {value!r} (known: {known})") from None
+        dataset = _from_data(
+            document.data,
+            lines=document.lines,
+            hint="(quote text in YAML)" if format == "yaml" else "",
+        )
+    except _DatasetProblems as exc:
+        raise InputError(source, _merged(document.problems, exc.problems)) from None
+    if document.problems:
+        raise InputError(source, document.problems)
+    return dataset
 
 
-# Conditions --------------------------------------------------------------------------
-
-_NODE_TAGS: dict[type, str] = {
-    Occurred: "occurred",
-    Fulfilled: "fulfilled",
-    InForce: "in_force",
-    DateReached: "date_reached",
-    AllOf: "all_of",
-    AnyOf: "any_of",
-    Not: "not",
-    AtLeast: "at_least",
-    Delay: "delay",
-    InstrumentCount: "instrument_count",
-    InstrumentShare: "instrument_share",
-    WeightedShare: "weighted_share",
-}
+def _merged(first: list[Problem], second: list[Problem]) -> list[Problem]:
+    """Problems from parsing and from reading, in the order of the lines they are on."""
+    if not first:
+        return second
+    return sorted([*first, *second], key=lambda p: p.line if p.line is not None else 0)
 
 
-def unstructure_condition(node: Condition) -> dict[str, Any]:
-    """The JSON form of a condition tree."""
-    out: dict[str, Any] = {"type": _NODE_TAGS[type(node)]}
-    if isinstance(node, Occurred):
-        out["kind"] = node.kind.value
-        for key in ("party", "target", "official"):
-            if getattr(node, key) is not None:
-                out[key] = getattr(node, key)
-    elif isinstance(node, Fulfilled):
-        out["commitment"] = node.commitment
-    elif isinstance(node, InForce):
-        out["agreement"] = node.agreement
-    elif isinstance(node, DateReached):
-        out["on"] = node.on.isoformat()
-    elif isinstance(node, AllOf | AnyOf):
-        out["items"] = [unstructure_condition(i) for i in node.items]
-    elif isinstance(node, AtLeast):
-        out["n"] = node.n
-        out["items"] = [unstructure_condition(i) for i in node.items]
-    elif isinstance(node, Not):
-        out["item"] = unstructure_condition(node.item)
-    elif isinstance(node, Delay):
-        out["item"] = unstructure_condition(node.item)
-        out["rule"] = unstructure_rule(node.rule)
-    elif isinstance(node, InstrumentCount):
-        out["n"] = node.n
-        out["target"] = node.target
-        out["kind"] = node.kind.value
-        if node.among is not None:
-            out["among"] = node.among
-    elif isinstance(node, InstrumentShare):
-        out["share"] = format_number(node.share)
-        out["target"] = node.target
-        out["among"] = node.among
-        out["kind"] = node.kind.value
-    elif isinstance(node, WeightedShare):
-        out["share"] = format_number(node.share)
-        out["weights"] = {party: format_number(weight) for party, weight in node.weights}
-        out["target"] = node.target
-        out["kind"] = node.kind.value
-        if node.total is not None:
-            out["total"] = format_number(node.total)
-    return out
+def dataset_from_json(text: str | bytes, *, source: str = "<string>") -> Dataset:
+    """Read a dataset from JSON text (see [`dataset_from_text`][tradeaccord.serialization.dataset_from_text])."""
+    return dataset_from_text(text, format="json", source=source)
 
 
-_FIELD = re.compile(r"^[A-Za-z]+\.(?P<field>[a-z_]+)(?P<index>(?:\[[^\]]*\])*)")
+def dataset_from_toml(text: str | bytes, *, source: str = "<string>") -> Dataset:
+    """Read a dataset from TOML text (see [`dataset_from_text`][tradeaccord.serialization.dataset_from_text])."""
+    return dataset_from_text(text, format="toml", source=source)
 
 
-def _built(function: Callable[[], Condition]) -> Condition:
-    """Build a node; a model error that names one of its fields is placed at that field."""
+def dataset_from_yaml(text: str | bytes, *, source: str = "<string>") -> Dataset:
+    """Read a dataset from YAML text; needs PyYAML (``pip install 'tradeaccord[yaml]'``).
+
+    Examples:
+        >>> ds = dataset_from_yaml('''
+        ... format: 1
+        ... parties:
+        ...   - {id: USA, name: United States}
+        ...   - {id: CHN, name: China}
+        ... agreements:
+        ...   - id: deal
+        ...     title: A deal
+        ...     kind: framework
+        ...     parties: [USA, CHN]
+        ...     entry_into_force:
+        ...       when: {occurred: approval, by_all: [USA, CHN], target: deal}
+        ... ''')
+        >>> ds.agreement("deal").entry_into_force.when.describe()
+        'all of'
+    """
+    return dataset_from_text(text, format="yaml", source=source)
+
+
+def load_dataset(path: str | os.PathLike[str], *, format: FileFormat | None = None) -> Dataset:
+    """Read a dataset file; the format comes from the suffix (``.json``, ``.toml``,
+    ``.yaml``, ``.yml``) unless given.
+
+    Raises:
+        InputError: the file cannot be read or is not a valid dataset.
+    """
+    name = os.fspath(path)
+    kind = format or format_of(name)
+    if kind is None:
+        raise InputError(
+            name, [Problem("", "unknown file type: name it .json, .toml, .yaml or .yml")]
+        )
+    file = Path(name)
     try:
-        return function()
-    except TradeAccordError as exc:
-        found = _FIELD.match(str(exc))
-        path = f".{found['field']}{found['index']}" if found else ""
-        raise _Invalid(path, str(exc)) from None
-
-
-def _number(value: Any) -> Any:
-    """A JSON number or a numeric string, as given (the model reads it exactly)."""
-    if isinstance(value, bool) or not isinstance(value, int | float | str):
-        raise _Invalid(
-            "",
-            f"expected a number or a string such as '2/3', '0.55' or '55%', "
-            f"got {type(value).__name__} {value!r}",
-        )
-    return value
-
-
-def _weights(value: Any) -> list[tuple[Any, Any]]:
-    """Party weights from a JSON object, in its order."""
-    if not isinstance(value, Mapping):
-        raise _Invalid(
-            "", f"expected an object mapping party ids to weights, got {type(value).__name__}"
-        )
-    return [
-        (party, _nested(f"[{party!r}]", functools.partial(_number, weight)))
-        for party, weight in value.items()
-    ]
-
-
-def structure_condition(data: Any, depth: int = 0) -> Condition:
-    """Read a condition tree from its JSON form."""
-    if depth > MAX_DEPTH:
-        raise _Invalid("", f"condition nested deeper than {MAX_DEPTH} levels")
-    if not isinstance(data, Mapping) or "type" not in data:
-        raise _Invalid("", "expected a condition object with a 'type' key")
-    tag = data["type"]
-
-    def items(key: str = "items") -> tuple[Condition, ...]:
-        return tuple(
-            _nested(f".{key}[{i}]", functools.partial(structure_condition, item, depth + 1))
-            for i, item in enumerate(_list(data[key], f".{key}"))
-        )
-
-    def build(function: Callable[[], Condition]) -> Condition:
-        return _nested("", function)  # type: ignore[no-any-return]
-
-    if tag == "occurred":
-        _expect(
-            data,
-            {"type", "kind", "party", "target", "official"},
-            {"kind"},
-            "an 'occurred' condition",
-        )
-        kind = _nested(".kind", lambda: _enum(EventKind, data["kind"]))
-        return build(
-            lambda: Occurred(
-                kind,
-                party=data.get("party"),
-                target=data.get("target"),
-                official=data.get("official"),
+        if file.stat().st_size > MAX_BYTES:
+            raise InputError(
+                name, [Problem("", f"larger than {MAX_BYTES // (1024 * 1024)} MiB: not read")]
             )
-        )
-    if tag == "fulfilled":
-        _expect(data, {"type", "commitment"}, {"commitment"}, "a 'fulfilled' condition")
-        return build(lambda: Fulfilled(data["commitment"]))
-    if tag == "in_force":
-        _expect(data, {"type", "agreement"}, {"agreement"}, "an 'in_force' condition")
-        return build(lambda: InForce(data["agreement"]))
-    if tag == "date_reached":
-        _expect(data, {"type", "on"}, {"on"}, "a 'date_reached' condition")
-        return DateReached(_nested(".on", lambda: _date_in(data["on"])))
-    if tag in ("all_of", "any_of"):
-        _expect(data, {"type", "items"}, {"items"}, f"an {tag!r} condition")
-        parts = items()
-        return AllOf(*parts) if tag == "all_of" else AnyOf(*parts)
-    if tag == "at_least":
-        _expect(data, {"type", "n", "items"}, {"n", "items"}, "an 'at_least' condition")
-        n = _int(data, "n")
-        parts = items()
-        return _nested(".n", lambda: AtLeast(n, *parts))  # type: ignore[no-any-return]
-    if tag == "not":
-        _expect(data, {"type", "item"}, {"item"}, "a 'not' condition")
-        return Not(_nested(".item", lambda: structure_condition(data["item"], depth + 1)))
-    if tag == "delay":
-        _expect(data, {"type", "item", "rule"}, {"item", "rule"}, "a 'delay' condition")
-        inner = _nested(".item", lambda: structure_condition(data["item"], depth + 1))
-        rule = _nested(".rule", lambda: structure_rule(data["rule"]))
-        return Delay(inner, rule)
-    if tag in ("instrument_count", "instrument_share", "weighted_share"):
-        return _threshold(tag, data)
-    raise _Invalid(
-        ".type", f"unknown condition type {tag!r} (known: {', '.join(_NODE_TAGS.values())})"
+        data = file.read_bytes()
+    except OSError as exc:
+        raise InputError(name, [Problem("", f"cannot read the file: {exc.strerror}")]) from None
+    return dataset_from_text(data, format=kind, source=name)
+
+
+def dataset_to_json(dataset: Dataset, *, indent: int | None = 2) -> str:
+    """The canonical JSON text of a dataset."""
+    return json.dumps(dataset_to_data(dataset), indent=indent, ensure_ascii=False) + "\n"
+
+
+def dataset_to_yaml(dataset: Dataset) -> str:
+    """The dataset as YAML text; needs PyYAML (``pip install 'tradeaccord[yaml]'``)."""
+    import yaml
+
+    return yaml.safe_dump(  # type: ignore[no-any-return]
+        dataset_to_data(dataset, dates="native"),
+        sort_keys=False,
+        allow_unicode=True,
+        width=100,
     )
 
 
-def _threshold(tag: str, data: Mapping[str, Any]) -> Condition:
-    """Read an ``instrument_count``, ``instrument_share`` or ``weighted_share`` node."""
-    if tag == "instrument_count":
-        _expect(
-            data, {"type", "n", "target", "kind", "among"}, {"n", "target"}, f"an {tag!r} condition"
-        )
-    elif tag == "instrument_share":
-        _expect(
-            data,
-            {"type", "share", "target", "among", "kind"},
-            {"share", "target", "among"},
-            f"an {tag!r} condition",
-        )
-    else:
-        _expect(
-            data,
-            {"type", "share", "weights", "target", "kind", "total"},
-            {"share", "weights", "target"},
-            f"a {tag!r} condition",
-        )
-    kind = _nested(".kind", lambda: _enum(EventKind, data.get("kind", EventKind.DEPOSIT.value)))
-    if tag == "instrument_count":
-        n = _int(data, "n")
-        return _built(
-            lambda: InstrumentCount(n, target=data["target"], kind=kind, among=data.get("among"))
-        )
-    share = _nested(".share", lambda: _number(data["share"]))
-    if tag == "instrument_share":
-        return _built(
-            lambda: InstrumentShare(share, target=data["target"], among=data["among"], kind=kind)
-        )
-    weights = _nested(".weights", lambda: _weights(data["weights"]))
-    total = data.get("total")
-    if total is not None:
-        total = _nested(".total", lambda: _number(total))
-    return _built(
-        lambda: WeightedShare(share, weights=weights, target=data["target"], kind=kind, total=total)
-    )
+def dataset_to_toml(dataset: Dataset) -> str:
+    """The dataset as TOML text; needs tomli-w (``pip install 'tradeaccord[toml]'``).
+
+    Reading TOML needs nothing beyond the standard library.
+    """
+    import tomli_w
+
+    return tomli_w.dumps(dataset_to_data(dataset, dates="native"))
 
 
-# Converter ---------------------------------------------------------------------------
+# Converter ------------------------------------------------------------------------------------
 
 
-def _wrap(function: Callable[[Any], Any]) -> Callable[[Any, Any], Any]:
-    def hook(value: Any, _: Any) -> Any:
-        try:
-            return function(value)
-        except _Invalid as exc:
-            raise ValueError(
-                f"{exc.message}{' (at ' + exc.path.lstrip('.') + ')' if exc.path else ''}"
-            ) from None
+def _structure(cls: Any) -> Callable[[Any, Any], Any]:
+    def hook(data: Any, _: Any) -> Any:
+        value, problems = read_value(cls, data)
+        if problems:
+            raise InputError(f"<{getattr(cls, '__name__', 'value')}>", problems)
+        return value
 
     return hook
 
 
 def configure_converter(converter: cattrs.Converter) -> None:
-    """Teach ``converter`` tradeaccord's canonical forms.
+    """Teach ``converter`` tradeaccord's file forms, for every model class, conditions,
+    day-count rules and periods.
 
-    Dates become ``"YYYY-MM-DD"`` strings, periods ISO 8601 durations
-    (``"P90D"``), enums their values, conditions and day-count rules tagged
-    objects. Unknown keys are rejected only if the converter was made with
-    ``forbid_extra_keys=True`` (as [`make_converter`][tradeaccord.serialization.make_converter] does).
+    Structuring checks everything the file reader checks (unknown keys are always
+    errors) and raises [`InputError`][tradeaccord.errors.InputError] with every problem
+    found; unstructuring gives the canonical plain data, dates as ``"YYYY-MM-DD"``.
+
+    Examples:
+        >>> import cattrs
+        >>> from tradeaccord import Commitment
+        >>> conv = cattrs.Converter()
+        >>> configure_converter(conv)
+        >>> c = conv.structure({"id": "c", "by": "USA", "action": "lift", "summary": "Lift it",
+        ...                     "condition": {"in_force": "deal"}}, Commitment)
+        >>> c.condition
+        InForce(agreement='deal')
+        >>> conv.unstructure(c)["condition"]
+        {'in_force': 'deal'}
     """
-    converter.register_unstructure_hook(dt.date, lambda d: d.isoformat())
-    converter.register_structure_hook(dt.date, _wrap(_date_in))
-    for enum_type in _ENUMS:
-        converter.register_structure_hook(enum_type, _wrap(functools.partial(_enum, enum_type)))
+    for cls in _MODEL_TYPES:
+        converter.register_structure_hook(cls, _structure(cls))
+        converter.register_unstructure_hook(cls, lambda v: _jsonable(value_to_data(v)))
+    for node_type in _NODE_TYPES:
+        converter.register_unstructure_hook(node_type, lambda v: _jsonable(value_to_data(v)))
+    for rule_type in DAY_COUNT_TYPES:
+        converter.register_unstructure_hook(rule_type, lambda v: _jsonable(value_to_data(v)))
+    converter.register_structure_hook(Condition, _structure(Condition))
+    converter.register_structure_hook(DayCount, _structure(DayCount))
+    converter.register_unstructure_hook(Condition, lambda v: _jsonable(value_to_data(v)))
+    converter.register_unstructure_hook(DayCount, lambda v: _jsonable(value_to_data(v)))
     converter.register_unstructure_hook(Period, str)
-    converter.register_structure_hook(
-        Period, _wrap(lambda v: Period.parse(v) if isinstance(v, str) else _bad_period(v))
-    )
-    for node_type in _NODE_TAGS:
-        converter.register_unstructure_hook(node_type, unstructure_condition)
-    converter.register_unstructure_hook(Condition, unstructure_condition)
-    converter.register_structure_hook(Condition, _wrap(structure_condition))
-    for rule_type in _RULE_TAGS:
-        converter.register_unstructure_hook(rule_type, unstructure_rule)
-    converter.register_unstructure_hook(DayCount, unstructure_rule)
-    converter.register_structure_hook(DayCount, _wrap(structure_rule))
-    optional_condition = _wrap(lambda v: None if v is None else structure_condition(v))
-    converter.register_structure_hook(Condition | None, optional_condition)
-    converter.register_unstructure_hook(
-        Condition | None,
-        lambda v: None if v is None else unstructure_condition(v),
-    )
+    converter.register_structure_hook(Period, _structure(Period))
+    for report_type, function in (
+        (Report, report_to_dict),
+        (Explanation, explanation_to_dict),
+    ):
+        converter.register_unstructure_hook(report_type, function)
 
 
 def make_converter() -> cattrs.Converter:
-    """A new converter for tradeaccord values that rejects unknown keys.
+    """A new cattrs converter configured for tradeaccord values (unknown keys are errors).
 
     Examples:
         >>> from tradeaccord import Party
         >>> conv = make_converter()
         >>> conv.unstructure(Party(id="USA", name="United States"))
-        {'id': 'USA', 'name': 'United States', 'kind': 'state'}
+        {'id': 'USA', 'name': 'United States'}
+        >>> conv.structure({"id": "USA", "name": "United States", "flag": "x"}, Party)
+        Traceback (most recent call last):
+        ...
+        tradeaccord.errors.InputError: cannot read <Party>: flag: unknown key 'flag' in a party (allowed: id, name, kind)
     """
     converter = cattrs.Converter(forbid_extra_keys=True)
     configure_converter(converter)
     return converter
-
-
-def _format(exc: BaseException, type_: Any) -> str:
-    if isinstance(exc, ValueError | TypeError) and not isinstance(
-        exc, ClassValidationError | IterableValidationError | ForbiddenExtraKeysError
-    ):
-        message = str(exc)
-        if message and not message.startswith("invalid value for type"):
-            return message
-    return cattrs.v.format_exception(exc, type_)
-
-
-def _problems(exc: BaseException) -> list[Problem]:
-    out: list[Problem] = []
-    if isinstance(exc, ClassValidationError):
-        for sub in exc.exceptions:
-            if isinstance(sub, DatasetError):
-                out.extend(sub.problems)
-        if out:
-            return out
-    for line in cattrs.transform_error(exc, path="$", format_exception=_format):
-        message, _, path = line.rpartition(" @ ")
-        path = path.removeprefix("$").lstrip(".")
-        inner = ""
-        if "(at " in message and message.endswith(")"):
-            message, _, inner = message[:-1].rpartition(" (at ")
-            path = f"{path}.{inner}" if path else inner
-        out.append(Problem(path.replace(".[", "["), message))
-    return out
-
-
-def dataset_to_json(dataset: Dataset, *, indent: int | None = 2) -> str:
-    """The canonical JSON text of a dataset, with a ``"format"`` version key."""
-    data = {"format": DATASET_FORMAT, **make_converter().unstructure(dataset)}
-    return json.dumps(data, indent=indent, ensure_ascii=False) + "\n"
-
-
-def dataset_from_json(text: str | bytes, *, source: str = "<string>") -> Dataset:
-    """Read a dataset from its canonical JSON text.
-
-    Raises:
-        InputError: the text is not JSON, not a dataset, or the dataset does not
-            hold together; every problem is listed with its path.
-    """
-    try:
-        data = json.loads(text)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        where = (
-            f"line {exc.lineno} column {exc.colno}" if isinstance(exc, json.JSONDecodeError) else ""
-        )
-        raise InputError(
-            source, [Problem(where, f"not valid JSON: {getattr(exc, 'msg', exc)}")]
-        ) from None
-    except RecursionError:
-        raise InputError(source, [Problem("", "nested too deeply")]) from None
-    if not isinstance(data, dict):
-        raise InputError(
-            source, [Problem("", f"expected a JSON object, got {type(data).__name__}")]
-        )
-    data = dict(data)
-    version = data.pop("format", None)
-    if version != DATASET_FORMAT:
-        raise InputError(
-            source, [Problem("format", f"expected format {DATASET_FORMAT}, got {version!r}")]
-        )
-    try:
-        return make_converter().structure(data, Dataset)
-    except (ClassValidationError, IterableValidationError, ForbiddenExtraKeysError) as exc:
-        raise InputError(source, _problems(exc)) from None
-    except DatasetError as exc:
-        raise InputError(source, exc.problems) from None
-    except TradeAccordError as exc:
-        raise InputError(source, [Problem("", str(exc))]) from None
 
 
 # Reports -------------------------------------------------------------------------------
@@ -734,3 +506,25 @@ def report_to_dict(report: Report, *, explain: bool = False) -> dict[str, Any]:
         "as_of": report.as_of.isoformat(),
         "agreements": [_agreement(a, explain) for a in report.agreements],
     }
+
+
+def report_to_json(report: Report, *, explain: bool = False, indent: int | None = 2) -> str:
+    """The JSON text of [`report_to_dict(report)`][tradeaccord.serialization.report_to_dict]:
+    what ``tradeaccord status --json`` prints."""
+    return json.dumps(report_to_dict(report, explain=explain), indent=indent, ensure_ascii=False) + "\n"
+
+
+def explanation_to_dict(explanation: Explanation) -> dict[str, Any]:
+    """One explanation tree as JSON-compatible data, with the report ``"format"`` key.
+
+    The nodes have the layout of the ``explanation`` key of the JSON output.
+
+    Examples:
+        >>> import datetime as dt
+        >>> from tradeaccord import evaluate, example_dataset
+        >>> report = evaluate(example_dataset(), dt.date(2025, 6, 12))
+        >>> data = explanation_to_dict(report.agreement("london-2025").explanation)
+        >>> data["format"], data["value"], data["children"][0]["label"]
+        (1, 'false', 'entry into force (on the same day the condition first holds)')
+    """
+    return {"format": REPORT_FORMAT, **_explanation(explanation)}

@@ -40,6 +40,10 @@ LAYERS: dict[str, int] = {
     "_report": 4,
     "_oracle": 4,
     "_dataset": 4,
+    # the dataset file format: plain data to model values, text to plain data, JSON Schema
+    "_format": 4,
+    "_documents": 4,
+    "_schema": 4,
     # 5: edges: presentation, formats, strategies, command line, public façade
     "_render": 5,
     "serialization": 5,
