@@ -225,11 +225,15 @@ def condition_nodes(node: Any) -> Iterator[Any]:
 
 
 def check_references(data: Any) -> None:
-    """The unknown-reference checks tradeaccord's Dataset makes, for the peer models."""
-    parties = {p.id for p in data.parties}
-    groups = {g.id for g in data.groups}
-    officials = {o.id for o in data.officials}
-    measures = {m.id for m in data.measures}
+    """The unknown-reference checks tradeaccord's Dataset makes, for the peer models.
+
+    Each table of known ids also holds ``None``, so an absent optional reference passes
+    the same single ``in`` test as a present one.
+    """
+    parties = {None, *(p.id for p in data.parties)}
+    groups = {None, *(g.id for g in data.groups)}
+    officials = {None, *(o.id for o in data.officials)}
+    measures = {None, *(m.id for m in data.measures)}
     sources = {s.id for s in data.sources}
     agreements = {a.id for a in data.agreements}
     commitments = {c.id for a in data.agreements for c in a.commitments}
@@ -238,74 +242,106 @@ def check_references(data: Any) -> None:
         for a in data.agreements
         if a.provisional_application is not None
     }
-    targets = agreements | commitments | measures | provisional
+    targets = {None} | agreements | commitments | measures | provisional
     problems: list[str] = []
 
-    def need(value: str | None, table: set[str], what: str, where: str) -> None:
-        if value is not None and value not in table:
-            problems.append(f"{where}: unknown {what} {value!r}")
+    def unknown(what: str, value: str, where: str) -> None:
+        problems.append(f"{where}: unknown {what} {value!r}")
 
     def condition(root: Any, where: str) -> None:
-        for node in condition_nodes(root):
+        stack = [root]
+        while stack:
+            node = stack.pop()
             tag = node.TAG
-            if tag == "occurred":
-                need(node.party, parties, "party", where)
-            elif tag == "occurred_by_all":
-                for party in node.by_all:
-                    need(party, parties, "party", where)
-            elif tag == "occurred_by_any":
-                for party in node.by_any:
-                    need(party, parties, "party", where)
+            if tag in ("occurred", "occurred_by_all", "occurred_by_any"):
+                if tag == "occurred":
+                    if node.party not in parties:
+                        unknown("party", node.party, where)
+                else:
+                    for party in node.by_all if tag == "occurred_by_all" else node.by_any:
+                        if party not in parties:
+                            unknown("party", party, where)
+                if node.target not in targets:
+                    unknown("target", node.target, where)
+                if node.official not in officials:
+                    unknown("official", node.official, where)
+            elif tag == "all_of":
+                stack.extend(node.all_of)
+            elif tag == "any_of":
+                stack.extend(node.any_of)
             elif tag == "fulfilled":
-                need(node.fulfilled, commitments, "commitment", where)
+                if node.fulfilled not in commitments:
+                    unknown("commitment", node.fulfilled, where)
+            elif tag == "date_reached":
+                pass
+            elif tag == "delay":
+                stack.append(node.delay)
+            elif tag == "not":
+                stack.append(node.not_)
+            elif tag == "at_least":
+                stack.extend(node.of)
             elif tag == "in_force":
-                need(node.in_force, agreements, "agreement", where)
-            elif tag in ("instrument_count", "instrument_share"):
-                need(node.target, targets, "target", where)
-                need(node.among, groups, "group", where)
-            elif tag == "weighted_share":
-                need(node.target, targets, "target", where)
-                for party in node.weights:
-                    need(party, parties, "party", where)
-            if tag.startswith("occurred"):
-                need(node.official, officials, "official", where)
-                need(node.target, targets, "target", where)
+                if node.in_force not in agreements:
+                    unknown("agreement", node.in_force, where)
+            else:  # instrument_count, instrument_share, weighted_share
+                if node.target not in targets:
+                    unknown("target", node.target, where)
+                if tag == "weighted_share":
+                    for party in node.weights:
+                        if party not in parties:
+                            unknown("party", party, where)
+                elif node.among not in groups:
+                    unknown("group", node.among, where)
 
     for group in data.groups:
         for member in group.members:
             party = member if isinstance(member, str) else member.party
-            need(party, parties, "party", group.id)
+            if party not in parties:
+                unknown("party", party, group.id)
     for official in data.officials:
-        need(official.party, parties, "party", official.id)
+        if official.party not in parties:
+            unknown("party", official.party, official.id)
     for measure in data.measures:
-        need(measure.imposed_by, parties, "party", measure.id)
-        for party in measure.applies_to:
-            need(party, parties, "party", measure.id)
+        for party in (measure.imposed_by, *measure.applies_to):
+            if party not in parties:
+                unknown("party", party, measure.id)
     for agreement in data.agreements:
         for party in agreement.parties:
-            need(party, parties, "party", agreement.id)
+            if party not in parties:
+                unknown("party", party, agreement.id)
         for source in agreement.sources:
-            need(source, sources, "source", agreement.id)
+            if source not in sources:
+                unknown("source", source, agreement.id)
         for link in agreement.links:
-            need(link.target, agreements, "agreement", agreement.id)
+            if link.target not in agreements:
+                unknown("agreement", link.target, agreement.id)
         if agreement.entry_into_force is not None:
             condition(agreement.entry_into_force.when, agreement.id)
         if agreement.provisional_application is not None:
             condition(agreement.provisional_application.start, agreement.id)
         for commitment in agreement.commitments:
-            need(commitment.by, parties, "party", commitment.id)
-            need(commitment.beneficiary, parties, "party", commitment.id)
-            need(commitment.measure, measures, "measure", commitment.id)
+            where = commitment.id
+            if commitment.by not in parties:
+                unknown("party", commitment.by, where)
+            if commitment.beneficiary not in parties:
+                unknown("party", commitment.beneficiary, where)
+            if commitment.measure not in measures:
+                unknown("measure", commitment.measure, where)
             for source in commitment.sources:
-                need(source, sources, "source", commitment.id)
+                if source not in sources:
+                    unknown("source", source, where)
             if commitment.condition is not None:
-                condition(commitment.condition, commitment.id)
+                condition(commitment.condition, where)
     for event in data.events:
-        need(event.party, parties, "party", event.id)
-        need(event.official, officials, "official", event.id)
-        need(event.target, targets, "target", event.id)
+        if event.party not in parties:
+            unknown("party", event.party, event.id)
+        if event.official not in officials:
+            unknown("official", event.official, event.id)
+        if event.target not in targets:
+            unknown("target", event.target, event.id)
         for source in event.sources:
-            need(source, sources, "source", event.id)
+            if source not in sources:
+                unknown("source", source, event.id)
     if problems:
         raise ValueError(f"unknown references at {problems[:5]}")
 
@@ -341,9 +377,10 @@ PARTY_KIND, MEASURE_KIND, SOURCE_KIND = (
 Id = Annotated[str, pydantic.StringConstraints(min_length=1)]
 Count = Annotated[int, pydantic.Field(ge=1)]
 Period = Annotated[str, pydantic.StringConstraints(pattern=PERIOD)]
-Number = Annotated[str, pydantic.StringConstraints(pattern=NUMBER)] | Annotated[
-    int, pydantic.Field(ge=0)
-]
+Number = (
+    Annotated[str, pydantic.StringConstraints(pattern=NUMBER)]
+    | Annotated[int, pydantic.Field(ge=0)]
+)
 Ids = Annotated[tuple[Id, ...], pydantic.Field(min_length=1)]
 
 
@@ -701,9 +738,9 @@ def load_pydantic(text: str) -> PDataset:
 MId = Annotated[str, msgspec.Meta(min_length=1)]
 MCount = Annotated[int, msgspec.Meta(ge=1)]
 MPeriod = Annotated[str, msgspec.Meta(pattern=PERIOD[:-1] + r"\Z")]
-MNumber = Annotated[str, msgspec.Meta(pattern=NUMBER[:-1] + r"\Z")] | Annotated[
-    int, msgspec.Meta(ge=0)
-]
+MNumber = (
+    Annotated[str, msgspec.Meta(pattern=NUMBER[:-1] + r"\Z")] | Annotated[int, msgspec.Meta(ge=0)]
+)
 MIds = Annotated[tuple[MId, ...], msgspec.Meta(min_length=1)]
 
 
@@ -908,7 +945,9 @@ _M_RULES: dict[str, type] = {
         MLatest,
     )
 }
-_CONDITION_PROBLEM = f"expected a condition: an object with one of the keys {sorted(CONDITION_TAGS)}"
+_CONDITION_PROBLEM = (
+    f"expected a condition: an object with one of the keys {sorted(CONDITION_TAGS)}"
+)
 _RULE_PROBLEM = f"expected a day-count rule: 'upon' or an object with one of {sorted(RULE_TAGS)}"
 
 
@@ -1089,12 +1128,14 @@ _COMBINATORS = (ta.AllOf, ta.AnyOf, ta.Not, ta.AtLeast, ta.Delay)
 def counts(data: Any) -> dict[str, int]:
     """What a loader read, in numbers that do not depend on the shape of its objects.
 
-    A condition leaf is one fact asked about: ``{occurred, by_all: [A, B]}`` is two, as
+    The conditions are those of the commitments, entries into force and provisional
+    applications. A condition leaf is one fact asked about: ``{occurred, by_all: [A, B]}`` is two, as
     tradeaccord reads it into ``AllOf`` of two ``Occurred``.
     """
     commitments = [c for a in data.agreements for c in a.commitments]
     roots = [c.condition for c in commitments if c.condition is not None]
     roots += [a.entry_into_force.when for a in data.agreements if a.entry_into_force]
+    roots += [a.provisional_application.start for a in data.agreements if a.provisional_application]
     if isinstance(data, ta.Dataset):
         leaves = sum(
             not isinstance(node, _COMBINATORS) for root in roots for _, node in ta.walk(root)

@@ -12,16 +12,23 @@ from typing import NoReturn
 
 from . import __version__
 from ._dataset import example_dataset
+from ._documents import MAX_BYTES, FileFormat, format_of
 from ._model import Dataset
 from ._render import render_text
 from ._rules import evaluate
-from .errors import InputError, TradeAccordError, UnknownIdError
-from .serialization import dataset_from_json, dataset_to_json, report_to_dict
+from .errors import InputError, Problem, TradeAccordError, UnknownIdError
+from .serialization import (
+    dataset_from_text,
+    dataset_to_json,
+    dataset_to_toml,
+    dataset_to_yaml,
+    json_schema,
+    report_to_json,
+)
 
 __all__ = ["main"]
 
-MAX_FILE_BYTES = 50 * 1024 * 1024
-"""Files larger than this are refused rather than read."""
+_FORMATS = ("json", "toml", "yaml")
 
 
 class _UsageError(Exception):
@@ -57,7 +64,14 @@ def _parser() -> argparse.ArgumentParser:
         description="Show the status of each agreement on a date. Without FILE, use the embedded "
         "US-China example dataset.",
     )
-    status.add_argument("file", nargs="?", metavar="FILE", help="a dataset in canonical JSON form")
+    status.add_argument(
+        "file", nargs="?", metavar="FILE", help="a dataset file (.json, .toml, .yaml or .yml)"
+    )
+    status.add_argument(
+        "--format",
+        choices=_FORMATS,
+        help="the format of FILE, when its name does not end in .json, .toml, .yaml or .yml",
+    )
     status.add_argument(
         "--as-of", type=_date, metavar="YYYY-MM-DD", help="the day to evaluate (default: today)"
     )
@@ -73,32 +87,69 @@ def _parser() -> argparse.ArgumentParser:
     status.add_argument(
         "--agreement", action="append", metavar="ID", help="report only this agreement (repeatable)"
     )
-    commands.add_parser(
+    validate = commands.add_parser(
+        "validate",
+        help="check dataset files and list every problem in them",
+        description="Check dataset files and list every problem in each, with its path (and "
+        "line, for YAML). Exit status 0 when every file is valid, 1 when one is not, 2 when an "
+        "argument cannot be used (a missing file, an unknown file type).",
+    )
+    validate.add_argument(
+        "files", nargs="+", metavar="FILE", help="a dataset file (.json, .toml, .yaml or .yml)"
+    )
+    validate.add_argument(
+        "--format", choices=_FORMATS, help="the format of every FILE, whatever its name"
+    )
+    validate.add_argument(
+        "--json", action="store_true", help="print one JSON object instead of text"
+    )
+    example = commands.add_parser(
         "example",
-        help="print the embedded example dataset as canonical JSON",
-        description="Print the embedded US-China example dataset as canonical JSON.",
+        help="print the embedded example dataset",
+        description="Print the embedded US-China example dataset, as canonical JSON by default.",
+    )
+    example.add_argument(
+        "--format", choices=_FORMATS, default="json", help="the format to print (default: json)"
+    )
+    commands.add_parser(
+        "schema",
+        help="print the JSON Schema of dataset files",
+        description="Print the JSON Schema (draft 2020-12) of dataset files, for editors to "
+        "complete and check YAML, TOML and JSON datasets.",
     )
     return parser
 
 
-def _load(path: str) -> Dataset:
+def _read(path: str, format: FileFormat | None) -> tuple[bytes, FileFormat]:
+    """The bytes of a dataset file and its format; unusable arguments are usage errors."""
+    kind = format or format_of(path)
+    if kind is None:
+        raise _UsageError(
+            f"cannot tell the format of {path}: name it .json, .toml, .yaml or .yml, "
+            "or give --format"
+        )
     file = Path(path)
     try:
-        size = file.stat().st_size
         if not file.is_file():
+            if not file.exists():
+                raise _UsageError(f"no such file: {path}")
             raise _UsageError(f"not a file: {path}")
-        if size > MAX_FILE_BYTES:
-            raise _UsageError(f"{path} is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB")
-        data = file.read_bytes()
-    except FileNotFoundError:
-        raise _UsageError(f"no such file: {path}") from None
+        if file.stat().st_size > MAX_BYTES:
+            raise _UsageError(f"{path} is larger than {MAX_BYTES // (1024 * 1024)} MiB")
+        return file.read_bytes(), kind
     except OSError as exc:
         raise _UsageError(f"cannot read {path}: {exc.strerror}") from None
-    return dataset_from_json(data, source=path)
+
+
+def _load(path: str, format: FileFormat | None) -> Dataset:
+    data, kind = _read(path, format)
+    return dataset_from_text(data, format=kind, source=path)
 
 
 def _status(args: argparse.Namespace) -> int:
-    dataset = example_dataset() if args.file is None else _load(args.file)
+    if args.file is None and args.format is not None:
+        raise _UsageError("--format needs a FILE")
+    dataset = example_dataset() if args.file is None else _load(args.file, args.format)
     as_of = args.as_of if args.as_of is not None else dt.date.today()
     if args.agreement:
         for agreement_id in args.agreement:
@@ -109,11 +160,70 @@ def _status(args: argparse.Namespace) -> int:
     explain = args.explain or args.sources
     report = evaluate(dataset, as_of, agreements=args.agreement)
     if args.json:
-        sys.stdout.write(
-            json.dumps(report_to_dict(report, explain=explain), indent=2, ensure_ascii=False) + "\n"
-        )
+        sys.stdout.write(report_to_json(report, explain=explain))
     else:
         sys.stdout.write(render_text(report, explain=explain, sources=args.sources))
+    return 0
+
+
+def _problem(problem: Problem) -> dict[str, object]:
+    return {"path": problem.path, "line": problem.line, "message": problem.message}
+
+
+def _validate(args: argparse.Namespace) -> int:
+    files = [(path, *_read(path, args.format)) for path in args.files]
+    results = []
+    for path, data, kind in files:
+        try:
+            dataset = dataset_from_text(data, format=kind, source=path)
+        except InputError as exc:
+            results.append((path, None, exc.problems))
+        else:
+            results.append((path, dataset, ()))
+    if args.json:
+        out = {
+            "format": 1,
+            "valid": all(dataset is not None for _, dataset, _ in results),
+            "files": [
+                {
+                    "file": path,
+                    "valid": dataset is not None,
+                    "problems": [_problem(p) for p in problems],
+                }
+                for path, dataset, problems in results
+            ],
+        }
+        sys.stdout.write(json.dumps(out, indent=2, ensure_ascii=False) + "\n")
+    else:
+        for path, dataset, problems in results:
+            if dataset is not None:
+                sys.stdout.write(
+                    f"{path}: valid ({_count(len(dataset.agreements), 'agreement')}, "
+                    f"{_count(len(dataset.events), 'event')})\n"
+                )
+                continue
+            sys.stdout.write(f"{path}: {_count(len(problems), 'problem')}\n")
+            for p in problems:
+                place = f"{path}:{p.line}" if p.line is not None else path
+                where = f"{p.path}: " if p.path else ""
+                sys.stdout.write(f"{place}: {where}{p.message}\n")
+    return 0 if all(dataset is not None for _, dataset, _ in results) else 1
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def _example(args: argparse.Namespace) -> int:
+    writers = {"json": dataset_to_json, "toml": dataset_to_toml, "yaml": dataset_to_yaml}
+    try:
+        text = writers[args.format](example_dataset())
+    except ImportError:
+        extra = {"toml": "toml", "yaml": "yaml"}[args.format]
+        raise _UsageError(
+            f"writing {args.format.upper()} needs an extra: pip install 'tradeaccord[{extra}]'"
+        ) from None
+    sys.stdout.write(text)
     return 0
 
 
@@ -126,8 +236,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = _parser().parse_args(argv)
         if args.command == "example":
-            sys.stdout.write(dataset_to_json(example_dataset()))
+            return _example(args)
+        if args.command == "schema":
+            sys.stdout.write(json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n")
             return 0
+        if args.command == "validate":
+            return _validate(args)
         return _status(args)
     except _UsageError as exc:
         sys.stderr.write(f"tradeaccord: error: {exc}\n")
