@@ -9,6 +9,7 @@ from __future__ import annotations
 import calendar as _stdcalendar
 import datetime as dt
 import enum
+import re
 from typing import Any, TypeAlias, cast, final
 
 import attrs
@@ -51,6 +52,9 @@ def _nonnegative(instance: object, attribute: attrs.Attribute[int], value: int) 
         raise CalendarError(f"{attribute.name} must be zero or more, got {value}")
 
 
+_SIMPLE_PERIOD = re.compile(r"P(?:([0-9]+)Y)?(?:([0-9]+)M)?(?:([0-9]+)W)?(?:([0-9]+)D)?")
+
+
 @final
 @attrs.frozen(kw_only=True)
 class Period:
@@ -82,6 +86,10 @@ class Period:
         Raises:
             CalendarError: ``text`` is not such a duration (e.g. it has a time part).
         """
+        simple = _SIMPLE_PERIOD.fullmatch(text) if isinstance(text, str) else None
+        if simple is not None and simple.lastindex:
+            years, months, weeks, days = (int(g) if g else 0 for g in simple.groups())
+            return cls(years=years, months=months, days=weeks * 7 + days)
         original = text
         if not text.startswith("P") or len(text) < 3:
             raise CalendarError(f"not an ISO 8601 period like 'P90D' or 'P1Y6M': {original!r}")

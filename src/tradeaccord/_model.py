@@ -16,8 +16,13 @@ import attrs
 from ._calendar import DAY_COUNT_TYPES, DayCount, Period, Rounding, Upon, add_period
 from ._conditions import _NODE_TYPES as _CONDITION_TYPES
 from ._conditions import (
+    AllOf,
+    AnyOf,
+    AtLeast,
     Condition,
     DateReached,
+    Delay,
+    Not,
     Fulfilled,
     InForce,
     InstrumentCount,
@@ -689,7 +694,30 @@ def _check(ds: Any, ignore: frozenset[str] = frozenset()) -> list[Problem]:
         for j, party in enumerate(measure.applies_to):
             ref(f"measures[{i}].applies_to[{j}]", "party", party, parties)
 
+    def fine(node: Condition) -> bool:
+        """Whether a tree has no threshold and no unknown reference (the fast path)."""
+        kind = type(node)
+        if kind is Occurred:
+            return (
+                (node.party is None or node.party in parties or node.party in ignore)  # type: ignore[union-attr]
+                and (node.target is None or node.target in targets or node.target in ignore)  # type: ignore[union-attr]
+                and (node.official is None or node.official in officials)  # type: ignore[union-attr]
+            )
+        if kind is Fulfilled:
+            return node.commitment in commitments or node.commitment in ignore  # type: ignore[union-attr]
+        if kind is InForce:
+            return node.agreement in agreements or node.agreement in ignore  # type: ignore[union-attr]
+        if kind is DateReached:
+            return True
+        if kind is Not or kind is Delay:
+            return fine(node.item)  # type: ignore[union-attr]
+        if kind is AllOf or kind is AnyOf or kind is AtLeast:
+            return all(fine(item) for item in node.items)  # type: ignore[union-attr]
+        return False
+
     def condition(path: str, node: Condition) -> None:
+        if fine(node):
+            return
         for sub, leaf in walk(node):
             where = f"{path}{sub}"
             if isinstance(leaf, Occurred):
@@ -735,13 +763,31 @@ def _check(ds: Any, ignore: frozenset[str] = frozenset()) -> list[Problem]:
             condition(
                 f"{path}.provisional_application.start", agreement.provisional_application.start
             )
+        all_known = all(p in parties for p in agreement.parties)
+        joinable = (
+            agreement.entry_into_force is not None
+            and agreement.entry_into_force.per_party is not None
+        )
+        members = frozenset(agreement.parties)
         for j, commitment in enumerate(agreement.commitments):
+            if (
+                (commitment.by in parties or commitment.by in ignore)
+                and (commitment.by in members or joinable or not all_known)
+                and (
+                    commitment.beneficiary is None
+                    or commitment.beneficiary in parties
+                    or commitment.beneficiary in ignore
+                )
+                and (
+                    commitment.measure is None
+                    or commitment.measure in measures
+                    or commitment.measure in ignore
+                )
+                and all(source in sources or source in ignore for source in commitment.sources)
+                and (commitment.condition is None or fine(commitment.condition))
+            ):
+                continue
             cpath = f"{path}.commitments[{j}]"
-            all_known = all(p in parties for p in agreement.parties)
-            joinable = (
-                agreement.entry_into_force is not None
-                and agreement.entry_into_force.per_party is not None
-            )
             if (
                 all_known
                 and not joinable

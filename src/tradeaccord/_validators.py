@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import reprlib
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 from fractions import Fraction
@@ -38,18 +39,31 @@ def _type_name(types: type | tuple[type, ...]) -> str:
     return types.__name__
 
 
+_REPR = reprlib.Repr()
+_REPR.maxlevel = 3
+_REPR.maxstring = 80
+_REPR.maxother = 80
+
+
+def shown(value: Any) -> str:
+    """``repr(value)``, bounded in length and depth (for messages about bad input)."""
+    return _REPR.repr(value)
+
+
 def instance_of(types: type | tuple[type, ...]) -> Validator:
     """The value is an instance of ``types`` (a ``datetime`` is not accepted as a date)."""
+    exact = frozenset(_as_tuple(types))
+    datetime_ok = dt.datetime in exact
 
     def check(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-        if not isinstance(value, types) or (
-            isinstance(value, dt.datetime) and dt.datetime not in _as_tuple(types)
-        ):
+        if type(value) in exact:
+            return
+        if not isinstance(value, types) or (isinstance(value, dt.datetime) and not datetime_ok):
             raise fail(
                 ModelTypeError,
                 instance,
                 attribute.name,
-                f"must be {_type_name(types)}, got {type(value).__name__} {value!r}",
+                f"must be {_type_name(types)}, got {type(value).__name__} {shown(value)}",
             )
 
     return check
@@ -61,6 +75,8 @@ def _as_tuple(types: type | tuple[type, ...]) -> tuple[type, ...]:
 
 def optional(validator: Validator) -> Validator:
     """``None`` or a value that passes ``validator``."""
+    if validator is identifier:
+        return _optional_identifier
 
     def check(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
         if value is not None:
@@ -71,26 +87,41 @@ def optional(validator: Validator) -> Validator:
 
 def identifier(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     """A non-empty string without surrounding whitespace."""
+    if type(value) is str and value and value == value.strip():
+        return
     if not isinstance(value, str):
         raise fail(
             ModelTypeError,
             instance,
             attribute.name,
-            f"must be a string id, got {type(value).__name__} {value!r}",
+            f"must be a string id, got {type(value).__name__} {shown(value)}",
         )
     if not value or value != value.strip():
         raise fail(
             ModelValueError,
             instance,
             attribute.name,
-            f"must be a non-empty id without surrounding spaces, got {value!r}",
+            f"must be a non-empty id without surrounding spaces, got {shown(value)}",
         )
+
+
+def _optional_identifier(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """``None`` or an identifier."""
+    if value is None or (type(value) is str and value and value == value.strip()):
+        return
+    identifier(instance, attribute, value)
 
 
 def tuple_of(item: Validator) -> Validator:
     """A tuple whose every item passes ``item``; the error names the index."""
 
     def check(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if type(value) is tuple and item is identifier:
+            for element in value:
+                if not (type(element) is str and element and element == element.strip()):
+                    break
+            else:
+                return
         if not isinstance(value, tuple):
             raise fail(
                 ModelTypeError,
@@ -142,16 +173,16 @@ def _fraction(value: Any, owner: str, field: str) -> Fraction:
     """Read an exact number: an int, a Fraction, a Decimal, a float (as the decimal it
     prints as) or a string such as ``"2/3"``, ``"0.55"`` or ``"55%"``."""
     if isinstance(value, bool):
-        raise _error(ModelTypeError, owner, field, f"must be a number, got bool {value!r}")
+        raise _error(ModelTypeError, owner, field, f"must be a number, got bool {shown(value)}")
     if isinstance(value, Fraction):
         return value
     if isinstance(value, int | Decimal):
         if isinstance(value, Decimal) and not value.is_finite():
-            raise _error(ModelValueError, owner, field, f"must be a finite number, got {value!r}")
+            raise _error(ModelValueError, owner, field, f"must be a finite number, got {shown(value)}")
         return Fraction(value)
     if isinstance(value, float):
         if value != value or value in (float("inf"), float("-inf")):
-            raise _error(ModelValueError, owner, field, f"must be a finite number, got {value!r}")
+            raise _error(ModelValueError, owner, field, f"must be a finite number, got {shown(value)}")
         return Fraction(repr(value))
     if isinstance(value, str):
         text = value.strip()
@@ -165,7 +196,7 @@ def _fraction(value: Any, owner: str, field: str) -> Fraction:
                 ModelValueError,
                 owner,
                 field,
-                f"must be a number such as '2/3', '0.55' or '55%', got {value!r}",
+                f"must be a number such as '2/3', '0.55' or '55%', got {shown(value)}",
             ) from None
         return number / 100 if percent else number
     raise _error(
@@ -173,7 +204,7 @@ def _fraction(value: Any, owner: str, field: str) -> Fraction:
         owner,
         field,
         "must be a number (int, Fraction, Decimal or a string such as '2/3'), "
-        f"got {type(value).__name__} {value!r}",
+        f"got {type(value).__name__} {shown(value)}",
     )
 
 
@@ -183,7 +214,7 @@ def share(value: Any, self: Any, field: attrs.Attribute[Any]) -> Fraction:
     number = _fraction(value, owner, field.name)
     if not 0 < number <= 1:
         raise _error(
-            ModelValueError, owner, field.name, f"must be greater than 0 and at most 1, got {value!r}"
+            ModelValueError, owner, field.name, f"must be greater than 0 and at most 1, got {shown(value)}"
         )
     return number
 
@@ -207,7 +238,7 @@ def weights(value: Any, self: Any, field: attrs.Attribute[Any]) -> tuple[tuple[s
     for index, pair in enumerate(pairs):
         if not isinstance(pair, tuple | list) or len(pair) != 2:
             raise _error(
-                ModelTypeError, owner, f"{name}[{index}]", f"must be a (party, weight) pair, got {pair!r}"
+                ModelTypeError, owner, f"{name}[{index}]", f"must be a (party, weight) pair, got {shown(pair)}"
             )
         party, weight = pair
         if not isinstance(party, str) or not party or party != party.strip():
@@ -222,7 +253,7 @@ def weights(value: Any, self: Any, field: attrs.Attribute[Any]) -> tuple[tuple[s
         number = _fraction(weight, owner, f"{name}[{party!r}]")
         if number < 0:
             raise _error(
-                ModelValueError, owner, f"{name}[{party!r}]", f"must not be negative, got {weight!r}"
+                ModelValueError, owner, f"{name}[{party!r}]", f"must not be negative, got {shown(weight)}"
             )
         out.append((party, number))
     return tuple(out)
