@@ -53,7 +53,9 @@ def main() -> None:
     assert later.commitment(rollback_id).performed_on == dt.date(2025, 7, 2)
 
     print("Summary")
-    print(f"  2025-06-12: {waiting.status.value}; missing: {'; '.join(waiting.missing_descriptions())}")
+    print(
+        f"  2025-06-12: {waiting.status.value}; missing: {'; '.join(waiting.missing_descriptions())}"
+    )
     print(f"  2025-06-28: {in_force.status.value} since {in_force.in_force_since}")
     print(f"  US rollback performed on {later.commitment(rollback_id).performed_on}")
 

@@ -35,7 +35,11 @@ DAYS = (
 
 
 def status(data: ta.Dataset, day: dt.date) -> ta.CommitmentReport:
-    return ta.evaluate(data, day, agreements=["geneva-2025"]).agreement("geneva-2025").commitment(COMMITMENT)
+    return (
+        ta.evaluate(data, day, agreements=["geneva-2025"])
+        .agreement("geneva-2025")
+        .commitment(COMMITMENT)
+    )
 
 
 def main() -> None:

@@ -172,7 +172,7 @@ def _problem(problem: Problem) -> dict[str, object]:
 
 def _validate(args: argparse.Namespace) -> int:
     files = [(path, *_read(path, args.format)) for path in args.files]
-    results = []
+    results: list[tuple[str, Dataset | None, tuple[Problem, ...]]] = []
     for path, data, kind in files:
         try:
             dataset = dataset_from_text(data, format=kind, source=path)
@@ -183,23 +183,23 @@ def _validate(args: argparse.Namespace) -> int:
     if args.json:
         out = {
             "format": 1,
-            "valid": all(dataset is not None for _, dataset, _ in results),
+            "valid": all(result is not None for _, result, _ in results),
             "files": [
                 {
                     "file": path,
-                    "valid": dataset is not None,
+                    "valid": result is not None,
                     "problems": [_problem(p) for p in problems],
                 }
-                for path, dataset, problems in results
+                for path, result, problems in results
             ],
         }
         sys.stdout.write(json.dumps(out, indent=2, ensure_ascii=False) + "\n")
     else:
-        for path, dataset, problems in results:
-            if dataset is not None:
+        for path, checked, problems in results:
+            if checked is not None:
                 sys.stdout.write(
-                    f"{path}: valid ({_count(len(dataset.agreements), 'agreement')}, "
-                    f"{_count(len(dataset.events), 'event')})\n"
+                    f"{path}: valid ({_count(len(checked.agreements), 'agreement')}, "
+                    f"{_count(len(checked.events), 'event')})\n"
                 )
                 continue
             sys.stdout.write(f"{path}: {_count(len(problems), 'problem')}\n")
@@ -207,7 +207,7 @@ def _validate(args: argparse.Namespace) -> int:
                 place = f"{path}:{p.line}" if p.line is not None else path
                 where = f"{p.path}: " if p.path else ""
                 sys.stdout.write(f"{place}: {where}{p.message}\n")
-    return 0 if all(dataset is not None for _, dataset, _ in results) else 1
+    return 0 if all(result is not None for _, result, _ in results) else 1
 
 
 def _count(n: int, noun: str) -> str:

@@ -87,7 +87,10 @@ def parse(text: str | bytes, kind: FileFormat) -> Document:
         except UnicodeDecodeError as exc:
             return Document(
                 problems=[
-                    Problem("", f"not UTF-8 text (byte {exc.start}: {text[exc.start:exc.start + 1]!r})")
+                    Problem(
+                        "",
+                        f"not UTF-8 text (byte {exc.start}: {text[exc.start : exc.start + 1]!r})",
+                    )
                 ]
             )
     if kind == "json":
@@ -131,7 +134,9 @@ def _json(text: str) -> Document:
         return Document(json.loads(text, object_pairs_hook=_pairs))
     except json.JSONDecodeError as exc:
         return Document(
-            problems=[Problem("", f"not valid JSON: {exc.msg} (column {exc.colno})", line=exc.lineno)]
+            problems=[
+                Problem("", f"not valid JSON: {exc.msg} (column {exc.colno})", line=exc.lineno)
+            ]
         )
     except _Duplicate as exc:
         return Document(
@@ -174,8 +179,7 @@ def _yaml(text: str) -> Document:
             problems=[
                 Problem(
                     "",
-                    "reading YAML needs PyYAML: install it with "
-                    "pip install 'tradeaccord[yaml]'",
+                    "reading YAML needs PyYAML: install it with pip install 'tradeaccord[yaml]'",
                 )
             ]
         )
@@ -267,7 +271,9 @@ class _YamlBuilder:
                 try:
                     key = self.loader.construct_object(key_node)
                 except yaml.YAMLError as exc:
-                    self.fail(path, key_node, f"cannot read this key: {getattr(exc, 'problem', exc)}")
+                    self.fail(
+                        path, key_node, f"cannot read this key: {getattr(exc, 'problem', exc)}"
+                    )
                     continue
                 line = key_node.start_mark.line + 1
                 where = _key_path(path, key)

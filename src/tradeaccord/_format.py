@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any, Final
+from typing import Any, Final, cast
 
 import attrs
 
@@ -259,9 +259,9 @@ def _each_field(cls: Any, kwargs: Mapping[str, Any]) -> list[tuple[str | None, s
             continue
         value = kwargs[name]
         try:
-            converter = attribute.converter
-            if isinstance(converter, attrs.Converter):  # type: ignore[misc]
-                value = converter.converter(value, bare, attribute)  # type: ignore[call-arg]
+            converter: Any = attribute.converter
+            if isinstance(converter, attrs.Converter):
+                value = getattr(converter, "converter")(value, bare, attribute)  # noqa: B009
             if attribute.validator is not None:
                 attribute.validator(bare, attribute, value)
         except (ModelValueError, ModelTypeError) as exc:
@@ -316,7 +316,9 @@ def _spec(
         keys=frozenset(fields),
         required=frozenset(required),
         order=tuple(fields),
-        scalars=tuple((k, f) for k, f in fields.items() if f is not None and not isinstance(f, _Nested)),
+        scalars=tuple(
+            (k, f) for k, f in fields.items() if f is not None and not isinstance(f, _Nested)
+        ),
         nested=tuple((k, f.read) for k, f in fields.items() if isinstance(f, _Nested)),
         short=short,
     )
@@ -533,7 +535,9 @@ def _tag_problem(
     if found:
         return f"a {what} has exactly one of the keys {', '.join(known)}; got {' and '.join(map(repr, found))}"
     keys = ", ".join(map(repr, data)) or "none"
-    return f"expected a {what}: an object with one of the keys {', '.join(known)} (got keys: {keys})"
+    return (
+        f"expected a {what}: an object with one of the keys {', '.join(known)} (got keys: {keys})"
+    )
 
 
 def rule_to_data(rule: DayCount) -> Any:
@@ -788,21 +792,21 @@ _CONDITION_READERS: Final[dict[str, Callable[[_Reader, Any, str, int], Any]]] = 
     "instrument_share": _instrument_share,
     "weighted_share": _weighted_share,
 }
-_CONDITION_ALLOWED: Final = {
-    tag: frozenset((tag, *keys)) for tag, keys in _CONDITION_KEYS.items()
-}
+_CONDITION_ALLOWED: Final = {tag: frozenset((tag, *keys)) for tag, keys in _CONDITION_KEYS.items()}
 
 
-def _shared_occurrence(items: tuple[Condition, ...]) -> bool:
-    """Whether ``items`` can be written as one ``occurred`` with ``by_all``/``by_any``."""
-    if not items or not all(type(i) is Occurred and i.party is not None for i in items):
-        return False
-    first = items[0]
-    assert isinstance(first, Occurred)
-    return all(
-        i.kind is first.kind and i.target == first.target and i.official == first.official  # type: ignore[attr-defined]
-        for i in items
+def _shared_occurrence(items: tuple[Condition, ...]) -> list[Occurred] | None:
+    """``items`` as ``Occurred`` nodes, if they can be written as one ``occurred`` with
+    ``by_all``/``by_any``: each with a party, all of the same kind, target and official."""
+    leaves = [i for i in items if type(i) is Occurred and i.party is not None]
+    if not leaves or len(leaves) != len(items):
+        return None
+    first = leaves[0]
+    same = all(
+        i.kind is first.kind and i.target == first.target and i.official == first.official
+        for i in leaves
     )
+    return leaves if same else None
 
 
 def condition_to_data(node: Condition) -> dict[str, Any]:
@@ -817,11 +821,11 @@ def condition_to_data(node: Condition) -> dict[str, Any]:
             out["official"] = node.official
         return out
     if isinstance(node, AllOf | AnyOf):
-        if _shared_occurrence(node.items):
-            first = node.items[0]
-            assert isinstance(first, Occurred)
+        leaves = _shared_occurrence(node.items)
+        if leaves is not None:
+            first = leaves[0]
             key = "by_all" if isinstance(node, AllOf) else "by_any"
-            out = {"occurred": first.kind.value, key: [i.party for i in node.items]}  # type: ignore[attr-defined]
+            out = {"occurred": first.kind.value, key: [i.party for i in leaves]}
             if first.target is not None:
                 out["target"] = first.target
             if first.official is not None:
@@ -917,7 +921,9 @@ def _member_short(value: Any) -> dict[str, Any]:
     return {"party": value}
 
 
-_MEMBER_SPEC = _spec(Member, "a member", ("party",), _member_short, party=None, joined=_date, left=_date)
+_MEMBER_SPEC = _spec(
+    Member, "a member", ("party",), _member_short, party=None, joined=_date, left=_date
+)
 
 
 def _reader(spec: _Spec) -> _Nested:
@@ -1135,7 +1141,9 @@ def dataset_from_data(
     """
     r = _Reader()
     if type(data) is not dict:
-        raise _DatasetProblems([Problem("", f"expected a dataset (an object), got {_describe(data)}")])
+        raise _DatasetProblems(
+            [Problem("", f"expected a dataset (an object), got {_describe(data)}")]
+        )
     if "format" not in data:
         raise _DatasetProblems(
             [Problem("format", f"a dataset needs 'format': {FORMAT} (the layout it is written in)")]
@@ -1146,7 +1154,10 @@ def dataset_from_data(
         raise _DatasetProblems(
             [
                 _placed(
-                    Problem("format", f"unknown format {_shown(version)} (this release reads: {readable})"),
+                    Problem(
+                        "format",
+                        f"unknown format {_shown(version)} (this release reads: {readable})",
+                    ),
                     lines,
                 )
             ]
@@ -1161,7 +1172,10 @@ def dataset_from_data(
             continue
         reader = _COLLECTIONS.get(key)
         if reader is None:
-            r.add(key if isinstance(key, str) else repr(key), _unknown_key(key, "a dataset", _TOP_KEYS))
+            r.add(
+                key if isinstance(key, str) else repr(key),
+                _unknown_key(key, "a dataset", _TOP_KEYS),
+            )
             continue
         if type(value) is not list:
             r.add(key, f"expected a list, got {_describe(value)}")
@@ -1288,7 +1302,9 @@ def _line(path: str, lines: Mapping[str, int]) -> int | None:
 
 # Paths ------------------------------------------------------------------------------------
 
-_SEGMENT = re.compile(r"\.(?P<name>[A-Za-z_][A-Za-z0-9_]*)|\[(?P<index>\d+)\]|\[(?P<key>'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\")\]")
+_SEGMENT = re.compile(
+    r"\.(?P<name>[A-Za-z_][A-Za-z0-9_]*)|\[(?P<index>\d+)\]|\[(?P<key>'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\")\]"
+)
 
 #: For each tagged node: the model field that holds the main argument, and the model
 #: field of its children with the file key they are listed under.
@@ -1335,9 +1351,11 @@ def file_path(data: Any, path: str) -> str:
     """
     out = ""
     node: Any = data
-    segments = [m for m in _SEGMENT.finditer(path)] if path.startswith((".", "[")) else [
-        m for m in _SEGMENT.finditer("." + path)
-    ]
+    segments = (
+        [m for m in _SEGMENT.finditer(path)]
+        if path.startswith((".", "["))
+        else [m for m in _SEGMENT.finditer("." + path)]
+    )
     i = 0
     while i < len(segments):
         seg = segments[i]
@@ -1539,7 +1557,7 @@ def value_to_data(value: Any) -> Any:
     if isinstance(value, Dataset):
         return dataset_to_data(value)
     if isinstance(value, DAY_COUNT_TYPES):
-        return rule_to_data(value)
+        return rule_to_data(cast(DayCount, value))
     return condition_to_data(value)
 
 

@@ -30,7 +30,9 @@ def fail(
 ) -> ModelTypeError | ModelValueError:
     """An error about ``field`` of ``instance``: ``"Class.field detail"``, with the
     field and the detail kept apart for readers of files."""
-    return error(f"{type(instance).__name__}.{field}{separator}{detail}", field=field, detail=detail)
+    return error(
+        f"{type(instance).__name__}.{field}{separator}{detail}", field=field, detail=detail
+    )
 
 
 def _type_name(types: type | tuple[type, ...]) -> str:
@@ -178,11 +180,15 @@ def _fraction(value: Any, owner: str, field: str) -> Fraction:
         return value
     if isinstance(value, int | Decimal):
         if isinstance(value, Decimal) and not value.is_finite():
-            raise _error(ModelValueError, owner, field, f"must be a finite number, got {shown(value)}")
+            raise _error(
+                ModelValueError, owner, field, f"must be a finite number, got {shown(value)}"
+            )
         return Fraction(value)
     if isinstance(value, float):
         if value != value or value in (float("inf"), float("-inf")):
-            raise _error(ModelValueError, owner, field, f"must be a finite number, got {shown(value)}")
+            raise _error(
+                ModelValueError, owner, field, f"must be a finite number, got {shown(value)}"
+            )
         return Fraction(repr(value))
     if isinstance(value, str):
         text = value.strip()
@@ -214,7 +220,10 @@ def share(value: Any, self: Any, field: attrs.Attribute[Any]) -> Fraction:
     number = _fraction(value, owner, field.name)
     if not 0 < number <= 1:
         raise _error(
-            ModelValueError, owner, field.name, f"must be greater than 0 and at most 1, got {shown(value)}"
+            ModelValueError,
+            owner,
+            field.name,
+            f"must be greater than 0 and at most 1, got {shown(value)}",
         )
     return number
 
@@ -238,7 +247,10 @@ def weights(value: Any, self: Any, field: attrs.Attribute[Any]) -> tuple[tuple[s
     for index, pair in enumerate(pairs):
         if not isinstance(pair, tuple | list) or len(pair) != 2:
             raise _error(
-                ModelTypeError, owner, f"{name}[{index}]", f"must be a (party, weight) pair, got {shown(pair)}"
+                ModelTypeError,
+                owner,
+                f"{name}[{index}]",
+                f"must be a (party, weight) pair, got {shown(pair)}",
             )
         party, weight = pair
         if not isinstance(party, str) or not party or party != party.strip():
@@ -253,7 +265,10 @@ def weights(value: Any, self: Any, field: attrs.Attribute[Any]) -> tuple[tuple[s
         number = _fraction(weight, owner, f"{name}[{party!r}]")
         if number < 0:
             raise _error(
-                ModelValueError, owner, f"{name}[{party!r}]", f"must not be negative, got {shown(weight)}"
+                ModelValueError,
+                owner,
+                f"{name}[{party!r}]",
+                f"must not be negative, got {shown(weight)}",
             )
         out.append((party, number))
     return tuple(out)

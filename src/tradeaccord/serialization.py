@@ -39,11 +39,11 @@ from ._format import (
     MAX_DEPTH,
     READABLE_FORMATS,
     _DatasetProblems,
-    dataset_from_data as _from_data,
-    dataset_to_data as _to_data,
     read_value,
     value_to_data,
 )
+from ._format import dataset_from_data as _from_data
+from ._format import dataset_to_data as _to_data
 from ._model import (
     Agreement,
     Commitment,
@@ -140,7 +140,9 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
-def dataset_to_data(dataset: Dataset, *, dates: Literal["text", "native"] = "text") -> dict[str, Any]:
+def dataset_to_data(
+    dataset: Dataset, *, dates: Literal["text", "native"] = "text"
+) -> dict[str, Any]:
     """The canonical form of a dataset as plain data, ready for ``json.dumps``.
 
     Optional keys holding their default are left out and the short forms are used
@@ -154,7 +156,7 @@ def dataset_to_data(dataset: Dataset, *, dates: Literal["text", "native"] = "tex
         (1, {'when': {'occurred': 'approval', 'by_all': ['USA', 'CHN'], 'target': 'london-2025'}})
     """
     data = _to_data(dataset)
-    return data if dates == "native" else _jsonable(data)  # type: ignore[no-any-return]
+    return data if dates == "native" else _jsonable(data)
 
 
 def dataset_from_data(data: Any, *, source: str = "<data>") -> Dataset:
@@ -511,7 +513,10 @@ def report_to_dict(report: Report, *, explain: bool = False) -> dict[str, Any]:
 def report_to_json(report: Report, *, explain: bool = False, indent: int | None = 2) -> str:
     """The JSON text of [`report_to_dict(report)`][tradeaccord.serialization.report_to_dict]:
     what ``tradeaccord status --json`` prints."""
-    return json.dumps(report_to_dict(report, explain=explain), indent=indent, ensure_ascii=False) + "\n"
+    return (
+        json.dumps(report_to_dict(report, explain=explain), indent=indent, ensure_ascii=False)
+        + "\n"
+    )
 
 
 def explanation_to_dict(explanation: Explanation) -> dict[str, Any]:
