@@ -28,7 +28,9 @@ FILES = sorted(
         *(ROOT / "src" / "tradeaccord" / "data").glob("*.*"),
     ]
 )
-VALIDATOR = jsonschema.Draft202012Validator(json_schema(), format_checker=jsonschema.FormatChecker())
+VALIDATOR = jsonschema.Draft202012Validator(
+    json_schema(), format_checker=jsonschema.FormatChecker()
+)
 
 
 def _plain(value: Any) -> Any:
@@ -64,7 +66,9 @@ def test_there_are_data_files() -> None:
 def test_data_file_matches_the_schema_and_loads(path: Path) -> None:
     """The file matches the JSON Schema and loads without a problem."""
     data = _plain(_parse(path.read_text(encoding="utf-8"), _kind(path)))
-    errors = [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in VALIDATOR.iter_errors(data)]
+    errors = [
+        f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in VALIDATOR.iter_errors(data)
+    ]
     assert errors == []
     assert load_dataset(path).agreements
 
