@@ -13,6 +13,7 @@ reading goes on with the next value. Cross-references are checked last, by the
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Final, cast
@@ -189,13 +190,17 @@ def _enum(cls: Any) -> Callable[[Any], Any]:
         try:
             return members[value]
         except (KeyError, TypeError):
-            raise _Bad(f"unknown {label} {_shown(value)} (known: {known})") from None
+            raise _Bad(
+                f"unknown {label} {_shown(value)}{_guess(value, members)} (known: {known})"
+            ) from None
 
     return read
 
 
 def _shown(value: Any) -> str:
-    return repr(value) if isinstance(value, str) else _describe(value)
+    if isinstance(value, str | int | float) and not isinstance(value, bool):
+        return repr(value)
+    return _describe(value)
 
 
 def _tuple(value: Any) -> tuple[Any, ...]:
@@ -285,6 +290,7 @@ def _at(path: str, field: str | None, keys: Mapping[str, str] | None = None) -> 
 @attrs.frozen
 class _Nested:
     read: Callable[[_Reader, Any, str], Any]
+    spec: _Spec | None = None
 
 
 @attrs.frozen
@@ -404,7 +410,10 @@ def _some(item: _Nested, collection: str) -> _Nested:
         out = []
         kept = []
         for index, value in enumerate(data):
+            before = len(r.problems)
             built = read(r, value, f"{path}[{index}]")
+            if built is _BAD:
+                built = _salvage(r, item, value, f"{path}[{index}]", before)
             if built is _BAD:
                 _drop(r, collection, value)
             else:
@@ -428,7 +437,16 @@ def _key_path(path: str, key: Any) -> str:
 
 
 def _unknown_key(key: Any, what: str, allowed: Iterable[str]) -> str:
-    return f"unknown key {key!r} in {what} (allowed: {', '.join(allowed)})"
+    allowed = tuple(allowed)
+    return f"unknown key {key!r} in {what}{_guess(key, allowed)} (allowed: {', '.join(allowed)})"
+
+
+def _guess(word: Any, known: Iterable[str]) -> str:
+    """``"; did you mean 'x'?"`` when ``word`` looks like a misspelling of one of ``known``."""
+    if not isinstance(word, str):
+        return ""
+    close = difflib.get_close_matches(word, list(known), n=1, cutoff=0.75)
+    return f"; did you mean {close[0]!r}?" if close else ""
 
 
 def _list(
@@ -930,7 +948,7 @@ def _reader(spec: _Spec) -> _Nested:
     def read(r: _Reader, data: Any, path: str) -> Any:
         return _object(r, data, path, spec)
 
-    return _Nested(read)
+    return _Nested(read, spec)
 
 
 def _many(item: _Nested) -> _Nested:
@@ -1184,7 +1202,10 @@ def dataset_from_data(
         indices = []
         read = reader.read
         for index, item in enumerate(value):
+            before = len(r.problems)
             built = read(r, item, f"{key}[{index}]")
+            if built is _BAD:
+                built = _salvage(r, reader, item, f"{key}[{index}]", before)
             if built is _BAD:
                 _drop(r, key, item)
             else:
@@ -1225,6 +1246,34 @@ class _Partial:
     sources: tuple[Source, ...] = ()
     agreements: tuple[Agreement, ...] = ()
     events: tuple[Event, ...] = ()
+
+
+_FIRST_KEY: Final = re.compile(r"\.([A-Za-z_][A-Za-z0-9_]*)")
+
+
+def _salvage(r: _Reader, nested: _Nested, item: Any, path: str, before: int) -> Any:
+    """The value ``item`` holds without the keys that had problems, if that can be built:
+    it takes part in the reference checks, so that every problem is found in one pass.
+
+    The problems are already recorded; the value is only ever used for checking.
+    """
+    spec = nested.spec
+    if spec is None or type(item) is not dict:
+        return _BAD
+    bad: set[str] = set()
+    for problem in r.problems[before:]:
+        found = _FIRST_KEY.match(problem.path, len(path))
+        if not problem.path.startswith(path) or found is None:
+            return _BAD
+        bad.add(found[1])
+    if not bad or bad & spec.required:
+        return _BAD
+    quiet = _Reader()
+    value = nested.read(quiet, {k: v for k, v in item.items() if k not in bad}, path)
+    if value is _BAD or quiet.problems or quiet.dropped:
+        return _BAD
+    r.dropped.add(_PARTIAL)
+    return value
 
 
 def _drop(r: _Reader, collection: str, item: Any) -> None:

@@ -124,11 +124,11 @@ def test_unusable_arguments_exit_2(
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        ('{"format": 1, "parties": [{"id": "X"}]}', "parties[0].name: required field missing"),
+        ('{"format": 1, "parties": [{"id": "X"}]}', "parties[0]: a party needs 'name'"),
         ("{not json", "not valid JSON"),
-        ("[]", "expected a JSON object"),
-        ('{"format": 7}', "expected format 1, got 7"),
-        ("", "not valid JSON"),
+        ("[]", "expected a dataset (an object), got a list"),
+        ('{"format": 7}', "format: unknown format 7 (this release reads: 1)"),
+        ("", "the file is empty"),
     ],
 )
 def test_invalid_file_exits_1(
@@ -145,12 +145,12 @@ def test_invalid_file_exits_1(
 
 
 def test_binary_junk_exits_1(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    """Binary junk is reported as unreadable JSON, not a traceback."""
+    """Binary junk is reported as unreadable text, not a traceback."""
     path = tmp_path / "junk.json"
     path.write_bytes(bytes(range(256)))
     code, _, err = run(capsys, "status", str(path))
     assert code == 1
-    assert "not valid JSON" in err
+    assert "not UTF-8 text (byte 128" in err
 
 
 def test_python_dash_m(tmp_path: Path) -> None:
@@ -221,3 +221,163 @@ def test_multilateral_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -
         ("BBB", "pending"),
         ("CCC", "not_bound"),
     ]
+
+
+# Dataset files in every format -----------------------------------------------------------
+
+BAD_FILES = [
+    # (suffix, content, the problem's place as printed)
+    (".yaml", "format: 1\nparties:\n  - {id: USA, name: 7}\n", ":3: parties[0].name: must be str"),
+    (
+        ".yaml",
+        "format: 1\nparties: []\nparties: []\n",
+        ":3: parties: the key 'parties' is given twice",
+    ),
+    (".yaml", "format: 1\nevents: !!python/object/apply:os.system ['echo hi']\n", ":2: events:"),
+    (".yaml", "a: &a [*a]\n", ""),
+    (".yaml", "# only a comment\n", "the file is empty"),
+    (".yaml", "format: 1\n\tbad: indentation\n", ":2: not valid YAML"),
+    (
+        ".toml",
+        "format = 1\n[[parties]]\nid = 'USA'\nname = 'US'\nkind = 'planet'\n",
+        "parties[0].kind: unknown party kind 'planet'",
+    ),
+    (".toml", "format = 1\nformat = 1\n", "not valid TOML"),
+    (".toml", "format = 1\n[[events]]\nid = 'e'\ndate = 2025-02-30\n", "not valid TOML"),
+    (".json", '{"format": 1, "format": 1}', "the key 'format' is given twice"),
+    (".json", "[" * 100_000, "nested too deeply"),
+    (
+        ".json",
+        '{"format": 1, "agreements": [{"id": "a", "title": "A", "kind": "treaty", '
+        '"parties": [], "entry_into_force": {"when": {"instrument_count": 2, "target": "a", '
+        '"bogus": 1}}}]}',
+        "agreements[0].entry_into_force.when.bogus: unknown key 'bogus'",
+    ),
+]
+
+
+@pytest.mark.parametrize(("suffix", "content", "expected"), BAD_FILES)
+def test_validate_reports_bad_files_without_a_traceback(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, suffix: str, content: str, expected: str
+) -> None:
+    """`validate` exits 1 on a bad file and prints its problems, never a traceback."""
+    path = tmp_path / f"bad{suffix}"
+    path.write_text(content, encoding="utf-8")
+    code, out, err = run(capsys, "validate", str(path))
+    assert code == 1
+    assert err == ""
+    assert "Traceback" not in out
+    assert out.startswith(f"{path}: ")
+    assert expected in out
+    code, _, err = run(capsys, "status", str(path))
+    assert code == 1 and "Traceback" not in err
+
+
+def test_validate_lists_every_problem_with_lines(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Every problem of a YAML file is printed as FILE:LINE: path: message."""
+    path = tmp_path / "deal.yaml"
+    path.write_text(
+        "format: 1\n"
+        "parties:\n"
+        "  - {id: USA, name: United States}\n"
+        "agreements:\n"
+        "  - id: deal\n"
+        "    title: Deal\n"
+        "    kind: framework\n"
+        "    parties: [USA, CHN]\n"
+        "    concluded: 2025-13-01\n"
+        "events:\n"
+        "  - {id: e, date: 2025-06-01, kind: approvel, summary: x}\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run(capsys, "validate", str(path))
+    assert code == 1
+    lines = out.splitlines()
+    assert lines[0] == f"{path}: 3 problems"
+    assert lines[1] == f"{path}:8: agreements[0].parties[1]: unknown party 'CHN' (known: USA)"
+    assert lines[2].startswith(f"{path}:9: agreements[0].concluded: not a valid calendar date")
+    assert lines[3].startswith(f"{path}:11: events[0].kind: unknown event kind 'approvel'")
+
+
+def test_validate_json_output(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """`validate --json` gives one object with each file's validity and problems."""
+    good = tmp_path / "good.json"
+    good.write_text('{"format": 1}', encoding="utf-8")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("format: 1\ntitle: [x]\n", encoding="utf-8")
+    code, out, _ = run(capsys, "validate", "--json", str(good), str(bad))
+    assert code == 1
+    data = json.loads(out)
+    assert data["valid"] is False
+    assert [f["valid"] for f in data["files"]] == [True, False]
+    (problem,) = data["files"][1]["problems"]
+    assert problem["path"] == "title" and problem["line"] == 2
+    assert "must be str" in problem["message"]
+
+
+def test_validate_accepts_every_shipped_format(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """The example printed in each format validates, and `status` reads it to the same answer."""
+    answers = []
+    for kind in ("json", "toml", "yaml"):
+        code, out, _ = run(capsys, "example", "--format", kind)
+        assert code == 0
+        path = tmp_path / f"example.{kind}"
+        path.write_text(out, encoding="utf-8")
+        code, out, _ = run(capsys, "validate", str(path))
+        assert (code, out) == (0, f"{path}: valid (4 agreements, 41 events)\n")
+        _, report, _ = run(capsys, "status", str(path), "--as-of", "2025-11-20", "--json")
+        answers.append(json.loads(report))
+    assert answers[0] == answers[1] == answers[2]
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (("validate", "no-such-file.yaml"), "no such file: no-such-file.yaml"),
+        (("validate", "dataset.txt"), "cannot tell the format of dataset.txt"),
+        (("validate",), "required"),
+        (("validate", "--format", "xml", "x.xml"), "invalid choice"),
+        (("status", "--format", "yaml"), "--format needs a FILE"),
+        (("example", "--format", "csv"), "invalid choice"),
+    ],
+)
+def test_validate_unusable_arguments_exit_2(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, argv: tuple[str, ...], message: str
+) -> None:
+    """Arguments `validate` cannot use give exit status 2 and one line on stderr."""
+    (tmp_path / "dataset.txt").write_text("format: 1\n", encoding="utf-8")
+    import os
+
+    here = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        code, out, err = run(capsys, *argv)
+    finally:
+        os.chdir(here)
+    assert code == 2
+    assert out == ""
+    assert message in err
+
+
+def test_validate_with_format_reads_any_name(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """`--format` says how to read a file whose name does not tell."""
+    path = tmp_path / "dataset.txt"
+    path.write_text("format = 1\ntitle = 'T'\n", encoding="utf-8")
+    code, out, _ = run(capsys, "validate", "--format", "toml", str(path))
+    assert (code, out) == (0, f"{path}: valid (0 agreements, 0 events)\n")
+
+
+def test_schema_command_prints_the_json_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    """`tradeaccord schema` prints the JSON Schema that `json_schema()` returns."""
+    from tradeaccord.serialization import json_schema
+
+    code, out, _ = run(capsys, "schema")
+    assert code == 0
+    assert json.loads(out) == json_schema()
+    assert json.loads(out)["required"] == ["format"]
