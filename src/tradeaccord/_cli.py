@@ -128,6 +128,13 @@ def _read(path: str, format: FileFormat | None) -> tuple[bytes, FileFormat]:
             f"cannot tell the format of {path}: name it .json, .toml, .yaml or .yml, "
             "or give --format"
         )
+    if kind == "yaml":
+        try:
+            import yaml  # noqa: F401
+        except ImportError:
+            raise _UsageError(
+                f"reading {path} needs PyYAML: pip install 'tradeaccord[yaml]'"
+            ) from None
     file = Path(path)
     try:
         if not file.is_file():

@@ -155,7 +155,9 @@ def _toml(text: str) -> Document:
     try:
         return Document(tomllib.loads(text))
     except tomllib.TOMLDecodeError as exc:
-        return Document(problems=[Problem("", f"not valid TOML: {exc}")])
+        found = re.search(r"\(at line (\d+), column \d+\)", str(exc))
+        line = int(found[1]) if found else None
+        return Document(problems=[Problem("", f"not valid TOML: {exc}", line=line)])
     except RecursionError:
         return Document(problems=[Problem("", "not valid: nested too deeply")])
 

@@ -357,12 +357,13 @@ def _object(r: _Reader, data: Any, path: str, spec: _Spec) -> Any:
             if key in spec.required and key not in keys:
                 r.add(path, f"{spec.what} needs {key!r}")
         ok = False
+    kwargs = dict(data)
     if None in data.values():
         for key, value in data.items():
             if value is None and key in spec.keys:
                 r.add(_key_path(path, key), _NULL)
+                del kwargs[key]
         ok = False
-    kwargs = dict(data)
     for key, scalar in spec.scalars:
         if key in kwargs:
             try:
@@ -1186,7 +1187,10 @@ def dataset_from_data(
         if key == "format":
             continue
         if key == "title":
-            kwargs["title"] = value
+            if value is None:
+                r.add("title", _NULL)
+            else:
+                kwargs["title"] = value
             continue
         reader = _COLLECTIONS.get(key)
         if reader is None:

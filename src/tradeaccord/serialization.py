@@ -216,6 +216,9 @@ def _merged(first: list[Problem], second: list[Problem]) -> list[Problem]:
     """Problems from parsing and from reading, in the order of the lines they are on."""
     if not first:
         return second
+    # A value the parser could not read is reported once, by the parser.
+    unread = {p.path for p in first}
+    second = [p for p in second if p.path not in unread]
     return sorted([*first, *second], key=lambda p: p.line if p.line is not None else 0)
 
 
