@@ -127,6 +127,38 @@ def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return out
 
 
+class _Keeping(dict[str, Any]):
+    """An object that keeps the first value of a key given twice, and remembers the key."""
+
+    def __init__(self, pairs: list[tuple[str, Any]]) -> None:
+        super().__init__()
+        self.twice: list[str] = []
+        for key, value in pairs:
+            if key in self:
+                self.twice.append(key)
+            else:
+                self[key] = value
+
+
+def _duplicates(data: Any, path: str, problems: list[Problem]) -> None:
+    if isinstance(data, _Keeping):
+        for key in data.twice:
+            problems.append(Problem(_key_path(path, key), f"the key {key!r} is given twice"))
+        for key, value in data.items():
+            _duplicates(value, _key_path(path, key), problems)
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            _duplicates(value, f"{path}[{index}]", problems)
+
+
+def _plain(data: Any) -> Any:
+    if isinstance(data, dict):
+        return {key: _plain(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [_plain(value) for value in data]
+    return data
+
+
 def _json(text: str) -> Document:
     if _empty(text):
         return Document(problems=[Problem("", _EMPTY)])
@@ -138,10 +170,11 @@ def _json(text: str) -> Document:
                 Problem("", f"not valid JSON: {exc.msg} (column {exc.colno})", line=exc.lineno)
             ]
         )
-    except _Duplicate as exc:
-        return Document(
-            problems=[Problem("", f"not valid: the key {exc.key!r} is given twice in one object")]
-        )
+    except _Duplicate:
+        data = json.loads(text, object_pairs_hook=_Keeping)
+        problems: list[Problem] = []
+        _duplicates(data, "", problems)
+        return Document(_plain(data), problems=problems)
     except RecursionError:
         return Document(problems=[Problem("", "not valid: nested too deeply")])
 
@@ -189,7 +222,10 @@ def _yaml(text: str) -> Document:
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
     ):
         return Document(problems=[Problem("", _EMPTY)])
-    loader = yaml.SafeLoader(text)
+    try:
+        loader = yaml.SafeLoader(text)
+    except yaml.YAMLError as exc:
+        return Document(problems=[_reader_problem(text, exc)])
     try:
         node = loader.get_single_node()
         if node is None:
@@ -210,11 +246,16 @@ def _yaml(text: str) -> Document:
         what = exc.problem or exc.context or "not valid"
         return Document(problems=[Problem("", f"not valid YAML: {what}", line=line)])
     except yaml.YAMLError as exc:
-        return Document(problems=[Problem("", f"not valid YAML: {exc}")])
+        return Document(problems=[_reader_problem(text, exc)])
     except RecursionError:
         return Document(problems=[Problem("", "not valid: nested too deeply")])
     finally:
         loader.dispose()
+
+
+_TEXT_KEYS: Final = frozenset(
+    f"tag:yaml.org,2002:{name}" for name in ("bool", "int", "float", "null", "timestamp")
+)
 
 
 class _YamlBuilder:
@@ -271,7 +312,13 @@ class _YamlBuilder:
                     self.fail(path, key_node, "merge keys ('<<') are not supported")
                     continue
                 try:
-                    key = self.loader.construct_object(key_node)
+                    # Keys are text: an unquoted `on`, `no` or `2025` names a key, it
+                    # is not a boolean or a number as YAML 1.1 would have it.
+                    key = (
+                        key_node.value
+                        if key_node.style is None and key_node.tag in _TEXT_KEYS
+                        else self.loader.construct_object(key_node)
+                    )
                 except yaml.YAMLError as exc:
                     self.fail(
                         path, key_node, f"cannot read this key: {getattr(exc, 'problem', exc)}"
@@ -293,6 +340,17 @@ class _YamlBuilder:
             return out
         self.fail(path, node, "unsupported YAML node")  # pragma: no cover - PyYAML has three
         return None
+
+
+def _reader_problem(text: str, exc: Exception) -> Problem:
+    """A problem for a YAML reader error (a character YAML does not allow)."""
+    position = getattr(exc, "position", None)
+    character = getattr(exc, "character", None)
+    if isinstance(position, int):
+        line = text.count("\n", 0, position) + 1
+        what = f"character {character!r} is not allowed" if character is not None else str(exc)
+        return Problem("", f"not valid YAML: {what}", line=line)
+    return Problem("", f"not valid YAML: {exc}")
 
 
 class _TooLarge(Exception):

@@ -346,6 +346,7 @@ def _object(r: _Reader, data: Any, path: str, spec: _Spec) -> Any:
         return _BAD
     ok = True
     partial = False
+    failed: set[str] = set()
     keys = data.keys()
     if not keys <= spec.keys:
         for key in data:
@@ -353,9 +354,8 @@ def _object(r: _Reader, data: Any, path: str, spec: _Spec) -> Any:
                 r.add(_key_path(path, key), _unknown_key(key, spec.what, spec.order))
         ok = False
     if not spec.required <= keys:
-        for key in spec.order:
-            if key in spec.required and key not in keys:
-                r.add(path, f"{spec.what} needs {key!r}")
+        lacking = [k for k in spec.order if k in spec.required and k not in keys]
+        r.add(path, f"{spec.what} needs {_and(lacking)}")
         ok = False
     kwargs = dict(data)
     if None in data.values():
@@ -370,6 +370,7 @@ def _object(r: _Reader, data: Any, path: str, spec: _Spec) -> Any:
                 kwargs[key] = scalar(kwargs[key])
             except _Bad as exc:
                 r.add(_key_path(path, key), str(exc))
+                failed.add(key)
                 ok = False
     for key, nested in spec.nested:
         if key in kwargs:
@@ -381,6 +382,11 @@ def _object(r: _Reader, data: Any, path: str, spec: _Spec) -> Any:
                 partial = True
             kwargs[key] = value
     if not ok:
+        # Check the fields that could be read too, so that no problem hides another.
+        readable = {k: v for k, v in kwargs.items() if k not in failed and v is not _BAD}
+        for field, detail in _each_field(spec.cls, readable):
+            if field is not None:
+                r.add(_at(path, field), detail)
         return _BAD
     built = _build(r, path, spec.cls, kwargs)
     if partial and built is not _BAD:
@@ -616,7 +622,7 @@ def condition_from_data(r: _Reader, data: Any, path: str, depth: int = 0) -> Any
         if len(data) == 1:
             for tag in data:
                 read = _CONDITION_READERS.get(tag)
-                if read is not None:
+                if read is not None and tag not in _REQUIRED and data[tag] is not None:
                     if depth > MAX_DEPTH:
                         break
                     return read(r, data, path, depth)
@@ -655,10 +661,15 @@ def condition_from_data(r: _Reader, data: Any, path: str, depth: int = 0) -> Any
                 _key_path(path, key),
                 _unknown_key(key, f"{_article(tag)} condition", (tag, *_CONDITION_KEYS[tag])),
             )
-    for key in _CONDITION_KEYS[tag]:
-        if key in _REQUIRED.get(tag, _NONE) and key not in data:
-            r.add(path, f"{_article(tag)} condition needs {key!r}")
+    lacking = [k for k in _CONDITION_KEYS[tag] if k in _REQUIRED.get(tag, _NONE) and k not in data]
+    if lacking:
+        r.add(path, f"{_article(tag)} condition needs {_and(lacking)}")
     return _BAD
+
+
+def _and(keys: list[str]) -> str:
+    quoted = [repr(k) for k in keys]
+    return quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} and {quoted[-1]}"
 
 
 def _article(tag: str) -> str:
@@ -1200,7 +1211,7 @@ def dataset_from_data(
             )
             continue
         if type(value) is not list:
-            r.add(key, f"expected a list, got {_describe(value)}")
+            r.add(key, _NULL if value is None else f"expected a list, got {_describe(value)}")
             continue
         items = []
         indices = []
@@ -1221,8 +1232,12 @@ def dataset_from_data(
         try:
             return Dataset(**kwargs)
         except DatasetError as exc:
-            problems = [Problem(file_path(data, p.path), p.message) for p in exc.problems]
-            raise _DatasetProblems([_placed(p, lines, hint) for p in problems]) from None
+            problems = [
+                Problem(file_path(data, p.path), _paths_in(data, p.message)) for p in exc.problems
+            ]
+            raise _DatasetProblems(
+                _in_order(data, [_placed(p, lines, hint) for p in problems])
+            ) from None
         except (ModelTypeError, ModelValueError) as exc:
             raise _DatasetProblems(
                 [_placed(Problem(_at("", exc.field), exc.detail), lines, hint)]
@@ -1235,8 +1250,9 @@ def dataset_from_data(
     kwargs.pop("title", None)
     for problem in _check(_Partial(**kwargs), ignore=frozenset(r.dropped)):
         path = _renumber(problem.path, kept, r.kept)
-        problems.append(Problem(file_path(data, path), problem.message))
-    raise _DatasetProblems(_in_order([_placed(p, lines, hint) for p in problems]))
+        message = _paths_in(data, problem.message)
+        problems.append(Problem(file_path(data, path), message))
+    raise _DatasetProblems(_in_order(data, [_placed(p, lines, hint) for p in problems]))
 
 
 @attrs.frozen(kw_only=True)
@@ -1315,20 +1331,38 @@ def _renumber(path: str, kept: Mapping[str, list[int]], inner: Mapping[str, list
     return head + rest
 
 
-def _in_order(problems: list[Problem]) -> list[Problem]:
-    """Problems sorted by where they are in the input (by line when lines are known)."""
-    order = {key: i for i, key in enumerate(_TOP_KEYS)}
+_MODEL_PATH: Final = re.compile(r"agreements\[\d+\](?:\.[A-Za-z_]+|\[\d+\]|\['[^']*'\])*")
 
-    def key(problem: Problem) -> tuple[int, int, int]:
-        found = _INDEX.match(problem.path)
-        head = problem.path.split(".", 1)[0].split("[", 1)[0]
-        return (
-            order.get(head, -1),
-            int(found["index"]) if found else -1,
-            problem.line or 0,
-        )
 
-    return sorted(problems, key=key)
+def _paths_in(data: Any, message: str) -> str:
+    """A message with the model paths it mentions written as paths in the file."""
+    if "agreements[" not in message:
+        return message
+    return _MODEL_PATH.sub(lambda m: file_path(data, m[0]), message)
+
+
+def _in_order(data: Any, problems: list[Problem]) -> list[Problem]:
+    """Problems sorted by where they are in the input: the order of keys and items."""
+    return sorted(problems, key=lambda problem: _position(data, problem.path))
+
+
+def _position(data: Any, path: str) -> tuple[int, ...]:
+    """Where ``path`` is in ``data``, as the positions of its keys and items."""
+    out: list[int] = []
+    node = data
+    for seg in _SEGMENT.finditer("." + path if path and path[0] != "[" else path):
+        name, index, key = seg["name"], seg["index"], seg["key"]
+        name = name if name is not None else (key[1:-1] if key is not None else None)
+        if name is not None and isinstance(node, dict):
+            keys = list(node)
+            out.append(keys.index(name) if name in keys else len(keys))
+            node = node.get(name)
+        elif index is not None and isinstance(node, list):
+            out.append(int(index))
+            node = node[int(index)] if int(index) < len(node) else None
+        else:
+            break
+    return tuple(out)
 
 
 def _placed(problem: Problem, lines: Mapping[str, int] | None, hint: str = "") -> Problem:

@@ -320,6 +320,10 @@ def _structure(cls: Any) -> Callable[[Any, Any], Any]:
     return hook
 
 
+def _optional(hook: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
+    return lambda data, type_: None if data is None else hook(data, type_)
+
+
 def configure_converter(converter: cattrs.Converter) -> None:
     """Teach ``converter`` tradeaccord's file forms, for every model class, conditions,
     day-count rules and periods.
@@ -349,6 +353,8 @@ def configure_converter(converter: cattrs.Converter) -> None:
         converter.register_unstructure_hook(rule_type, lambda v: _jsonable(value_to_data(v)))
     converter.register_structure_hook(Condition, _structure(Condition))
     converter.register_structure_hook(DayCount, _structure(DayCount))
+    for union, cls in ((Condition | None, Condition), (DayCount | None, DayCount)):
+        converter.register_structure_hook(union, _optional(_structure(cls)))
     converter.register_unstructure_hook(Condition, lambda v: _jsonable(value_to_data(v)))
     converter.register_unstructure_hook(DayCount, lambda v: _jsonable(value_to_data(v)))
     converter.register_unstructure_hook(Period, str)

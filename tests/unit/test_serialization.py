@@ -1,10 +1,12 @@
-"""Canonical JSON of datasets and reports."""
+"""Canonical file forms of datasets (conditions named by their first key) and reports."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from fractions import Fraction
+from typing import Any
 
 import pytest
 
@@ -13,7 +15,12 @@ from tradeaccord.errors import InputError
 from tradeaccord.serialization import (
     MAX_DEPTH,
     dataset_from_json,
+    dataset_from_toml,
+    dataset_from_yaml,
+    dataset_to_data,
     dataset_to_json,
+    dataset_to_toml,
+    dataset_to_yaml,
     make_converter,
     report_to_dict,
 )
@@ -25,73 +32,148 @@ def test_example_round_trips() -> None:
     assert dataset_from_json(dataset_to_json(ds)) == ds
 
 
-def test_conditions_are_tagged() -> None:
-    """Conditions and rules serialize as objects tagged by 'type'."""
+def test_conditions_are_named_by_their_first_key() -> None:
+    """Conditions and rules are objects whose first key names the node; they read back."""
     cond = ta.Delay(ta.AtLeast(1, ta.approved_by("USA", "a"), ~ta.InForce("b")), ta.NthDayAfter(30))
-    data = make_converter().unstructure(
-        ta.EntryIntoForce(
-            when=cond, effective=ta.Earliest((ta.Upon(), ta.FixedDate(dt.date(2026, 1, 1))))
-        )
+    clause = ta.EntryIntoForce(
+        when=cond, effective=ta.Earliest((ta.Upon(), ta.FixedDate(dt.date(2026, 1, 1))))
     )
-    assert data["when"]["type"] == "delay"
-    assert data["when"]["rule"] == {"type": "nth_day_after", "n": 30}
-    assert data["when"]["item"]["items"][1] == {
-        "type": "not",
-        "item": {"type": "in_force", "agreement": "b"},
+    data = make_converter().unstructure(clause)
+    assert data == {
+        "when": {
+            "delay": {
+                "at_least": 1,
+                "of": [
+                    {"occurred": "approval", "party": "USA", "target": "a"},
+                    {"not": {"in_force": "b"}},
+                ],
+            },
+            "rule": {"nth_day_after": 30},
+        },
+        "effective": {"earliest": ["upon", {"fixed_date": "2026-01-01"}]},
     }
-    assert data["effective"]["type"] == "earliest"
-    assert make_converter().structure(data, ta.EntryIntoForce).when == cond
+    assert next(iter(data["when"])) == "delay"
+    assert next(iter(data["when"]["delay"])) == "at_least"
+    assert "type" not in json.dumps(data)
+    assert make_converter().structure(data, ta.EntryIntoForce) == clause
 
 
-def invalid(mutate: object) -> InputError:
+Data = dict[str, Any]
+
+#: Where the entry-into-force condition of the London framework is, in the file.
+LONDON_WHEN = "agreements[1].entry_into_force.when"
+
+
+def invalid(mutate: Callable[[Data], object]) -> InputError:
+    """The error of reading the example dataset once ``mutate`` has changed its JSON data."""
     data = json.loads(dataset_to_json(ta.example_dataset()))
-    mutate(data)  # type: ignore[operator]
+    mutate(data)
     with pytest.raises(InputError) as caught:
         dataset_from_json(json.dumps(data), source="x.json")
+    assert caught.value.source == "x.json"
     return caught.value
 
 
 def test_every_problem_is_reported_with_its_path() -> None:
-    """Several problems in one file are all listed, each with its path."""
+    """Several problems in one file are all listed, each with its file path, in file order."""
 
-    def mutate(d: dict) -> None:  # type: ignore[type-arg]
+    def mutate(d: Data) -> None:
         d["events"][0]["date"] = "2025-02-30"
         d["events"][1]["bogus"] = 1
         d["events"][2]["kind"] = "approvl"
-        d["agreements"][1]["entry_into_force"]["when"]["items"][0]["type"] = "approvd"
+        d["agreements"][1]["entry_into_force"]["when"]["by_all"][1] = 7
 
     error = invalid(mutate)
     assert [p.path for p in error.problems] == [
-        "agreements[1].entry_into_force.when.items[0].type",
+        f"{LONDON_WHEN}.by_all[1]",
         "events[0].date",
-        "events[1]",
+        "events[1].bogus",
         "events[2].kind",
     ]
-    assert "unknown condition type 'approvd'" in error.problems[0].message
-    assert "extra fields found (bogus)" in error.problems[2].message
+    assert "must be a string id" in error.problems[0].message
+    assert "2025-02-30" in error.problems[1].message
+    assert "unknown key 'bogus' in an event" in error.problems[2].message
+    assert "unknown event kind 'approvl'" in error.problems[3].message
+    assert all(p.line is None for p in error.problems)  # JSON has no lines to point at
+
+
+def test_problems_inside_conditions_are_placed_at_their_node() -> None:
+    """A bad kind, an unknown key and an unknown node are each reported at their node in the file."""
+
+    def mutate(d: Data) -> None:
+        d["agreements"][1]["entry_into_force"]["when"] = {
+            "all_of": [
+                {"occurred": "approvd", "party": "USA", "target": "london-2025"},
+                {"in_force": "geneva-2025", "since": "2025-05-14"},
+                {"approved_by": "USA"},
+            ]
+        }
+
+    error = invalid(mutate)
+    assert [p.path for p in error.problems] == [
+        f"{LONDON_WHEN}.all_of[0].occurred",
+        f"{LONDON_WHEN}.all_of[1].since",
+        f"{LONDON_WHEN}.all_of[2]",
+    ]
+    assert "unknown event kind 'approvd'" in error.problems[0].message
+    assert "unknown key 'since' in an 'in_force' condition" in error.problems[1].message
+    assert "expected a condition" in error.problems[2].message
+    assert "'approved_by'" in error.problems[2].message
 
 
 def test_reference_problems_come_from_the_dataset_check() -> None:
     """Unknown ids in a file are reported with dataset paths."""
 
-    def mutate(d: dict) -> None:  # type: ignore[type-arg]
+    def mutate(d: Data) -> None:
         d["events"][3]["target"] = "nope"
 
     error = invalid(mutate)
     assert [p.path for p in error.problems] == ["events[3].target"]
+    assert "unknown target 'nope'" in error.problems[0].message
+
+
+def nested(depth: int, leaf: Any, key: str) -> Any:
+    """``leaf`` wrapped ``depth`` times in ``{key: ...}`` (or ``{key: [...]}`` for lists)."""
+    node = leaf
+    for _ in range(depth):
+        node = {key: [node]} if key in ("all_of", "earliest") else {key: node}
+    return node
 
 
 def test_deep_nesting_is_refused() -> None:
-    """Condition trees deeper than MAX_DEPTH are refused with a clear message."""
-    node: dict = {"type": "in_force", "agreement": "geneva-2025"}  # type: ignore[type-arg]
-    for _ in range(MAX_DEPTH + 5):
-        node = {"type": "not", "item": node}
+    """Condition trees deeper than MAX_DEPTH are refused, at the node past the limit."""
+    when = nested(MAX_DEPTH + 5, {"in_force": "geneva-2025"}, "not")
 
-    def mutate(d: dict) -> None:  # type: ignore[type-arg]
-        d["agreements"][1]["entry_into_force"]["when"] = node
+    def mutate(d: Data) -> None:
+        d["agreements"][1]["entry_into_force"]["when"] = when
 
     error = invalid(mutate)
-    assert "nested deeper than" in str(error)
+    [problem] = error.problems
+    assert problem.path == LONDON_WHEN + ".not" * (MAX_DEPTH + 1)
+    assert f"nested deeper than {MAX_DEPTH} levels" in problem.message
+
+
+def test_nesting_up_to_the_limit_is_read() -> None:
+    """A condition nested exactly MAX_DEPTH levels deep is read, and survives a round trip."""
+    ds = ta.example_dataset()
+    when = nested(MAX_DEPTH, {"in_force": "geneva-2025"}, "not")
+    data = json.loads(dataset_to_json(ds))
+    data["agreements"][1]["entry_into_force"]["when"] = when
+    read = dataset_from_json(json.dumps(data))
+    assert dataset_to_data(read)["agreements"][1]["entry_into_force"]["when"] == when
+
+
+def test_deep_day_count_rules_are_refused() -> None:
+    """Day-count rules nested past MAX_DEPTH are refused under the rule's own path."""
+    rule = nested(MAX_DEPTH + 5, {"nth_day_after": 1}, "earliest")
+
+    def mutate(d: Data) -> None:
+        d["agreements"][1]["entry_into_force"]["effective"] = rule
+
+    error = invalid(mutate)
+    [problem] = error.problems
+    assert problem.path.startswith("agreements[1].entry_into_force.effective.earliest[0]")
+    assert f"rules nested deeper than {MAX_DEPTH} levels" in problem.message
 
 
 def test_report_json_shape() -> None:
@@ -191,44 +273,38 @@ def test_new_parts_round_trip() -> None:
     ds = multilateral()
     text = dataset_to_json(ds)
     assert dataset_from_json(text) == ds
+    assert dataset_from_yaml(dataset_to_yaml(ds)) == ds
+    assert dataset_from_toml(dataset_to_toml(ds)) == ds
     data = json.loads(text)
     [treaty] = data["agreements"]
     clause = treaty["entry_into_force"]
-    count, share, weighted = clause["when"]["item"]["items"]
-    assert count == {
-        "type": "instrument_count",
-        "n": 2,
-        "target": TREATY,
-        "kind": "deposit",
-        "among": "exporters",
-    }
-    assert share == {
-        "type": "instrument_share",
-        "share": "2/3",
-        "target": TREATY,
-        "among": "exporters",
-        "kind": "deposit",
-    }
+    assert list(clause["when"]) == ["delay", "rule"]
+    assert clause["when"]["rule"] == {"nth_day_after": 30}
+    count, share, weighted = clause["when"]["delay"]["all_of"]
+    assert count == {"instrument_count": 2, "target": TREATY, "among": "exporters"}
+    assert share == {"instrument_share": "2/3", "target": TREATY, "among": "exporters"}
     assert weighted == {
-        "type": "weighted_share",
-        "share": "0.55",
+        "weighted_share": "0.55",
         "weights": {"DEL": "36.1", "ARC": "17.4", "BOR": "0"},
         "target": TREATY,
-        "kind": "deposit",
         "total": "100",
     }
+    assert list(weighted) == ["weighted_share", "weights", "target", "total"]
     assert list(weighted["weights"]) == ["DEL", "ARC", "BOR"]  # the order is kept
+    # Defaults (deposit, strict rounding) are left out.
     assert clause["per_party"] == {
-        "instrument": "deposit",
-        "effective": {"type": "nth_day_after", "n": 30},
-        "withdrawal": {"type": "after_period", "period": "P1Y", "rounding": "strict"},
+        "effective": {"nth_day_after": 30},
+        "withdrawal": {"after_period": "P1Y"},
     }
-    assert treaty["provisional_application"]["id"] == f"{TREATY}/provisional"
-    assert data["groups"][0]["members"][1] == {
-        "party": "BOR",
-        "joined": "2025-01-01",
-        "left": "2026-01-01",
+    assert treaty["provisional_application"] == {
+        "id": f"{TREATY}/provisional",
+        "start": {"date_reached": "2025-11-01"},
+        "term": "P90D",
     }
+    members = data["groups"][0]["members"]
+    assert members[0] == "ARC"  # a member without dates is written as its party id
+    assert members[1] == {"party": "BOR", "joined": "2025-01-01", "left": "2026-01-01"}
+    assert members[2] == {"party": "COR", "joined": "2025-06-01"}
     assert data["events"][-1]["kind"] == "invalidation"
     assert "区域海关公约" in text  # not escaped
 
@@ -238,32 +314,32 @@ def test_numbers_are_read_exactly_from_numbers_and_strings() -> None:
     converter = make_converter()
     for share in ("55%", "0.55", 0.55, "11/20"):
         node = converter.structure(
-            {
-                "type": "weighted_share",
-                "share": share,
-                "weights": {"A": 36.1, "B": 1},
-                "target": "t",
-            },
+            {"weighted_share": share, "weights": {"A": 36.1, "B": 1}, "target": "t"},
             ta.Condition,
         )
         assert isinstance(node, ta.WeightedShare)
         assert node.share == Fraction(11, 20)
         assert node.weights == (("A", Fraction(361, 10)), ("B", Fraction(1)))
-    count = converter.structure({"type": "instrument_count", "n": 3, "target": "t"}, ta.Condition)
+    for share in ("2/3", Fraction(2, 3)):
+        node = converter.structure(
+            {"instrument_share": str(share), "target": "t", "among": "g"}, ta.Condition
+        )
+        assert isinstance(node, ta.InstrumentShare)
+        assert node.share == Fraction(2, 3)
+    count = converter.structure({"instrument_count": 3, "target": "t"}, ta.Condition)
     assert count == ta.InstrumentCount(3, target="t")  # kind defaults to deposit
+    assert converter.unstructure(count, ta.Condition) == {"instrument_count": 3, "target": "t"}
 
 
 def test_references_of_thresholds_are_checked_with_paths() -> None:
     """Unknown groups and parties, and party-less instruments, are reported at their paths."""
 
-    def mutate(d: dict) -> None:  # type: ignore[type-arg]
+    def mutate(d: Data) -> None:
         d["agreements"][1]["entry_into_force"]["when"] = {
-            "type": "all_of",
-            "items": [
-                {"type": "instrument_count", "n": 1, "target": "london-2025", "among": "G9"},
+            "all_of": [
+                {"instrument_count": 1, "target": "london-2025", "among": "G9"},
                 {
-                    "type": "weighted_share",
-                    "share": "1/2",
+                    "weighted_share": "1/2",
                     "weights": {"USA": 1, "RUS": 2},
                     "target": "london-2025",
                 },
@@ -280,109 +356,164 @@ def test_references_of_thresholds_are_checked_with_paths() -> None:
         )
 
     error = invalid(mutate)
-    where = "agreements[1].entry_into_force.when.items"
     assert [p.path for p in error.problems] == [
-        f"{where}[0].among",
-        f"{where}[1].weights['RUS']",
+        f"{LONDON_WHEN}.all_of[0].among",
+        f"{LONDON_WHEN}.all_of[1].weights['RUS']",
         f"events[{len(ta.example_dataset().events)}].party",
     ]
     assert "unknown group 'G9'" in error.problems[0].message
+    assert "unknown party 'RUS'" in error.problems[1].message
     assert "needs a party" in error.problems[2].message
+
+
+def test_a_party_less_instrument_points_at_the_threshold_in_the_file() -> None:
+    """The message about a party-less instrument names the threshold by its path in the file."""
+
+    def mutate(d: Data) -> None:
+        d["agreements"][1]["entry_into_force"]["when"] = {
+            "all_of": [
+                {"in_force": "geneva-2025"},
+                {"instrument_count": 1, "target": "london-2025"},
+            ],
+        }
+        d["events"].append(
+            {
+                "id": "anonymous-deposit",
+                "date": "2025-06-20",
+                "kind": "deposit",
+                "summary": "a deposit by nobody in particular",
+                "target": "london-2025",
+            }
+        )
+
+    [problem] = invalid(mutate).problems
+    assert problem.path == f"events[{len(ta.example_dataset().events)}].party"
+    # The file has no 'items': the threshold is at all_of[1].
+    assert f"{LONDON_WHEN}.all_of[1]" in problem.message
+    assert ".items[" not in problem.message
 
 
 @pytest.mark.parametrize(
     ("node", "path", "message"),
     [
-        ({"type": "instrument_count", "n": 0, "target": "t"}, ".n", "must be 1 or more"),
         (
-            {"type": "instrument_share", "share": "3/2", "target": "t", "among": "g"},
-            ".share",
+            {"instrument_count": 0, "target": "t"},
+            ".instrument_count",
+            "must be 1 or more",
+        ),
+        (
+            {"instrument_count": "2", "target": "t"},
+            ".instrument_count",
+            "expected a whole number",
+        ),
+        (
+            {"instrument_count": True, "target": "t"},
+            ".instrument_count",
+            "expected a whole number, got boolean true",
+        ),
+        (
+            {"instrument_share": "3/2", "target": "t", "among": "g"},
+            ".instrument_share",
             "greater than 0 and at most 1",
         ),
         (
-            {"type": "instrument_share", "share": [1], "target": "t", "among": "g"},
-            ".share",
-            "expected a number or a string",
+            {"instrument_share": [1], "target": "t", "among": "g"},
+            ".instrument_share",
+            "must be a number",
         ),
         (
-            {"type": "weighted_share", "share": "1/2", "weights": {"USA": "lots"}, "target": "t"},
+            {"weighted_share": "x", "weights": {"USA": 1}, "target": "t"},
+            ".weighted_share",
+            "must be a number",
+        ),
+        (
+            {"weighted_share": "1/2", "weights": {"USA": "lots"}, "target": "t"},
             ".weights['USA']",
             "must be a number",
         ),
         (
-            {"type": "weighted_share", "share": "1/2", "weights": {"USA": True}, "target": "t"},
+            {"weighted_share": "1/2", "weights": {"USA": True}, "target": "t"},
             ".weights['USA']",
             "got bool",
         ),
         (
-            {"type": "weighted_share", "share": "1/2", "weights": {"USA": "-1"}, "target": "t"},
+            {"weighted_share": "1/2", "weights": {"USA": "-1"}, "target": "t"},
             ".weights['USA']",
             "must not be negative",
         ),
         (
-            {"type": "weighted_share", "share": "1/2", "weights": [["USA", 1]], "target": "t"},
+            {"weighted_share": "1/2", "weights": [["USA", 1]], "target": "t"},
             ".weights",
             "expected an object mapping party ids to weights",
         ),
         (
-            {
-                "type": "weighted_share",
-                "share": "1/2",
-                "weights": {"USA": 2},
-                "target": "t",
-                "total": "1",
-            },
+            {"weighted_share": "1/2", "weights": {"USA": 2}, "target": "t", "total": "1"},
             ".total",
             "must be at least the sum of the weights",
         ),
         (
-            {"type": "instrument_count", "n": 1, "target": "t", "kind": "withdrawal"},
+            {"instrument_count": 1, "target": "t", "kind": "withdrawal"},
             ".kind",
             "cannot be withdrawal",
         ),
         (
-            {"type": "instrument_count", "n": 1, "target": "t", "kind": "deposti"},
+            {"instrument_count": 1, "target": "t", "kind": "deposti"},
             ".kind",
-            "unknown EventKind 'deposti'",
+            "unknown event kind 'deposti'",
         ),
         (
-            {"type": "instrument_count", "n": 1, "target": "t", "quorum": 3},
-            ".quorum",
-            "unknown key 'quorum'",
+            {"instrument_count": 1, "target": "t", "among": 3},
+            ".among",
+            "must be a string id",
         ),
-        ({"type": "instrument_share", "share": "1/2", "target": "t"}, "", "needs key 'among'"),
+        (
+            {"instrument_count": 1, "target": "t", "quorum": 3},
+            ".quorum",
+            "unknown key 'quorum' in an 'instrument_count' condition",
+        ),
+        (
+            {"instrument_share": "1/2", "target": "t"},
+            "",
+            "an 'instrument_share' condition needs 'among'",
+        ),
+        # The same missing keys, in a node that holds nothing but its first key.
+        ({"instrument_count": 1}, "", "an 'instrument_count' condition needs 'target'"),
+        ({"instrument_share": "1/2"}, "", "an 'instrument_share' condition needs 'target'"),
+        ({"weighted_share": "1/2"}, "", "a 'weighted_share' condition needs 'weights'"),
     ],
 )
-def test_bad_thresholds_in_a_file(node: dict, path: str, message: str) -> None:  # type: ignore[type-arg]
+def test_bad_thresholds_in_a_file(node: Data, path: str, message: str) -> None:
     """Each bad threshold is one problem, at the path of the offending value."""
 
-    def mutate(d: dict) -> None:  # type: ignore[type-arg]
-        d["agreements"][1]["entry_into_force"]["when"]["items"][0] = node
+    def mutate(d: Data) -> None:
+        d["agreements"][1]["entry_into_force"]["when"] = {
+            "all_of": [node, {"in_force": "geneva-2025"}]
+        }
 
     error = invalid(mutate)
-    assert [p.path for p in error.problems] == [
-        f"agreements[1].entry_into_force.when.items[0]{path}"
-    ]
+    assert [p.path for p in error.problems] == [f"{LONDON_WHEN}.all_of[0]{path}"]
     assert message in error.problems[0].message
 
 
 def test_unknown_keys_in_new_parts_are_rejected() -> None:
     """per_party and provisional_application reject unknown keys like every other object."""
 
-    def mutate(d: dict) -> None:  # type: ignore[type-arg]
+    def mutate(d: Data) -> None:
         d["agreements"][1]["entry_into_force"]["per_party"] = {"instrument": "deposit", "x": 1}
         d["agreements"][1]["provisional_application"] = {
             "id": "london-2025/provisional",
-            "start": {"type": "date_reached", "on": "2025-06-10"},
+            "start": {"date_reached": "2025-06-10"},
             "sunset": "2026-01-01",
         }
 
     error = invalid(mutate)
     assert [p.path for p in error.problems] == [
-        "agreements[1].entry_into_force.per_party",
-        "agreements[1].provisional_application",
+        "agreements[1].entry_into_force.per_party.x",
+        "agreements[1].provisional_application.sunset",
     ]
-    assert all("extra fields found" in p.message for p in error.problems)
+    assert "unknown key 'x' in a per-party entry into force" in error.problems[0].message
+    assert "unknown key 'sunset' in a provisional application" in error.problems[1].message
+    assert all("(allowed: " in p.message for p in error.problems)
 
 
 def test_report_has_progress_parties_and_schedule() -> None:
