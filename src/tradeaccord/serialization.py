@@ -353,8 +353,12 @@ def configure_converter(converter: cattrs.Converter) -> None:
         converter.register_unstructure_hook(rule_type, lambda v: _jsonable(value_to_data(v)))
     converter.register_structure_hook(Condition, _structure(Condition))
     converter.register_structure_hook(DayCount, _structure(DayCount))
-    for union, cls in ((Condition | None, Condition), (DayCount | None, DayCount)):
-        converter.register_structure_hook(union, _optional(_structure(cls)))
+    optional: tuple[tuple[Any, Any], ...] = (
+        (Condition | None, Condition),
+        (DayCount | None, DayCount),
+    )
+    for union, member in optional:
+        converter.register_structure_hook(union, _optional(_structure(member)))
     converter.register_unstructure_hook(Condition, lambda v: _jsonable(value_to_data(v)))
     converter.register_unstructure_hook(DayCount, lambda v: _jsonable(value_to_data(v)))
     converter.register_unstructure_hook(Period, str)
