@@ -289,8 +289,18 @@ def dataset_to_yaml(dataset: Dataset) -> str:
     """The dataset as YAML text; needs PyYAML (``pip install 'tradeaccord[yaml]'``)."""
     import yaml
 
-    return yaml.safe_dump(  # type: ignore[no-any-return]
+    class Dumper(yaml.SafeDumper):
+        """Writes text holding a line break YAML would fold (U+0085) double-quoted,
+        where it is escaped, so that it reads back unchanged."""
+
+    def text(dumper: yaml.SafeDumper, value: str) -> Any:
+        style = '"' if any(c in value for c in "\x85\u2028\u2029") else None
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+    Dumper.add_representer(str, text)
+    return yaml.dump(  # type: ignore[no-any-return]
         dataset_to_data(dataset, dates="native"),
+        Dumper=Dumper,
         sort_keys=False,
         allow_unicode=True,
         width=100,

@@ -268,6 +268,20 @@ BAD_DATA: list[tuple[str, Callable[[Data], None], str, str, str]] = [
         "when:",
     ),
     (
+        "an 'at_least' without 'of'",
+        set_at(WHEN_KEYS, {"at_least": 1}),
+        WHEN,
+        "an 'at_least' condition needs 'of'",
+        "when:",
+    ),
+    (
+        "a 'delay' without 'rule'",
+        set_at(WHEN_KEYS, {"delay": {"in_force": "later"}}),
+        WHEN,
+        "a 'delay' condition needs 'rule'",
+        "when:",
+    ),
+    (
         "a cyclic reference",
         cycle,
         "agreements[1].entry_into_force.when.in_force",
