@@ -289,7 +289,7 @@ def dataset_to_yaml(dataset: Dataset) -> str:
     """The dataset as YAML text; needs PyYAML (``pip install 'tradeaccord[yaml]'``)."""
     import yaml
 
-    class Dumper(yaml.SafeDumper):
+    class Dumper(yaml.SafeDumper):  # type: ignore[misc]
         """Writes text holding a line break YAML would fold (U+0085) double-quoted,
         where it is escaped, so that it reads back unchanged."""
 
