@@ -173,8 +173,8 @@ def dataset_from_data(data: Any, *, source: str = "<data>") -> Dataset:
         Traceback (most recent call last):
         ...
         tradeaccord.errors.InputError: cannot read <data>: 2 problems
-          - parties[0].nom: unknown key 'nom' in a party (allowed: id, name, kind)
           - parties[0]: a party needs 'name'
+          - parties[0].nom: unknown key 'nom' in a party (allowed: id, name, kind)
     """
     try:
         return _from_data(data)
