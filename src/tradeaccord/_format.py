@@ -50,6 +50,7 @@ from ._conditions import (
     WeightedShare,
     format_number,
 )
+from ._documents import _key_path
 from ._model import (
     Agreement,
     Commitment,
@@ -209,10 +210,6 @@ def _tuple(value: Any) -> tuple[Any, ...]:
     return tuple(value)
 
 
-def _same(value: Any) -> Any:
-    return value
-
-
 _ACTION = _enum(Action)
 _AGREEMENT_KIND = _enum(AgreementKind)
 _CONFIDENCE = _enum(Confidence)
@@ -345,7 +342,6 @@ def _object(r: _Reader, data: Any, path: str, spec: _Spec) -> Any:
         r.add(path, f"expected {spec.what} (an object), got {_describe(data)}")
         return _BAD
     ok = True
-    partial = False
     failed: set[str] = set()
     keys = data.keys()
     if not keys <= spec.keys:
@@ -378,8 +374,7 @@ def _object(r: _Reader, data: Any, path: str, spec: _Spec) -> Any:
             if value is _BAD:
                 ok = False
             elif type(value) is _Part:
-                value = value.items
-                partial = True
+                value = value.items  # its bad items are already recorded as problems
             kwargs[key] = value
     if not ok:
         # Check the fields that could be read too, so that no problem hides another.
@@ -388,14 +383,7 @@ def _object(r: _Reader, data: Any, path: str, spec: _Spec) -> Any:
             if field is not None:
                 r.add(_at(path, field), detail)
         return _BAD
-    built = _build(r, path, spec.cls, kwargs)
-    if partial and built is not _BAD:
-        r.dropped.add(_PARTIAL)
-    return built
-
-
-_PARTIAL: Final = "\x00partial"
-"""Recorded when a value was built from part of its input (so the input has problems)."""
+    return _build(r, path, spec.cls, kwargs)
 
 
 class _Part:
@@ -435,12 +423,6 @@ def _some(item: _Nested, collection: str) -> _Nested:
 
 
 _NULL: Final = "null is not a value here: leave the key out instead"
-
-
-def _key_path(path: str, key: Any) -> str:
-    if isinstance(key, str) and re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", key):
-        return f"{path}.{key}" if path else key
-    return f"{path}[{key!r}]"
 
 
 def _unknown_key(key: Any, what: str, allowed: Iterable[str]) -> str:
@@ -905,16 +887,8 @@ def condition_to_data(node: Condition) -> dict[str, Any]:
 # The model ------------------------------------------------------------------------------
 
 
-def _condition_field(r: _Reader, data: Any, path: str) -> Any:
-    return condition_from_data(r, data, path)
-
-
-def _rule_field(r: _Reader, data: Any, path: str) -> Any:
-    return rule_from_data(r, data, path)
-
-
-_CONDITION = _Nested(_condition_field)
-_RULE = _Nested(_rule_field)
+_CONDITION = _Nested(condition_from_data)
+_RULE = _Nested(rule_from_data)
 
 
 def _term_short(value: Any) -> dict[str, Any]:
@@ -1228,7 +1202,7 @@ def dataset_from_data(
                 indices.append(index)
         kwargs[key] = tuple(items)
         kept[key] = indices
-    if not r.problems and not r.dropped:
+    if not r.problems:
         try:
             return Dataset(**kwargs)
         except DatasetError as exc:
@@ -1292,7 +1266,6 @@ def _salvage(r: _Reader, nested: _Nested, item: Any, path: str, before: int) -> 
     value = nested.read(quiet, {k: v for k, v in item.items() if k not in bad}, path)
     if value is _BAD or quiet.problems or quiet.dropped:
         return _BAD
-    r.dropped.add(_PARTIAL)
     return value
 
 

@@ -282,7 +282,8 @@ def load_dataset(path: str | os.PathLike[str], *, format: FileFormat | None = No
 
 def dataset_to_json(dataset: Dataset, *, indent: int | None = 2) -> str:
     """The canonical JSON text of a dataset."""
-    return json.dumps(dataset_to_data(dataset), indent=indent, ensure_ascii=False) + "\n"
+    data = _to_data(dataset)
+    return json.dumps(data, indent=indent, ensure_ascii=False, default=dt.date.isoformat) + "\n"
 
 
 def dataset_to_yaml(dataset: Dataset) -> str:
