@@ -542,8 +542,10 @@ def _tag_problem(
     if found:
         return f"a {what} has exactly one of the keys {', '.join(known)}; got {' and '.join(map(repr, found))}"
     keys = ", ".join(map(repr, data)) or "none"
+    guesses = "".join(_guess(key, known) for key in data)
     return (
-        f"expected a {what}: an object with one of the keys {', '.join(known)} (got keys: {keys})"
+        f"expected a {what}: an object with one of the keys {', '.join(known)} "
+        f"(got keys: {keys}{guesses})"
     )
 
 

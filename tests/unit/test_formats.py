@@ -1282,3 +1282,53 @@ def test_the_example_dataset_reads_from_every_format() -> None:
     assert dataset_from_yaml(yaml.safe_dump(data, sort_keys=False, allow_unicode=True)) == ds
     assert dataset_from_toml(tomli_w.dumps(data)) == ds
     assert dataset_from_json(json.dumps(dataset_to_data(ds))) == ds
+
+
+# Problems after a bad commitment, and hints -------------------------------------------------
+
+
+def test_problems_after_a_bad_commitment_keep_their_commitment_index() -> None:
+    """A reference problem in the third commitment is placed at ``commitments[2]`` even
+    when the first commitment could not be read."""
+    data = base()
+    commitments = data["agreements"][0]["commitments"]
+    commitments[0]["action"] = "lfit"
+    commitments.append({"id": "deal/c2", "by": "USA", "action": "lift", "summary": "Two"})
+    commitments.append({"id": "deal/c3", "by": "FRA", "action": "lift", "summary": "Three"})
+    for format in FORMATS:
+        paths = [p.path for p in problems_of(write(data, format), format)]
+        assert paths == [
+            "agreements[0].commitments[0].action",
+            "agreements[0].commitments[2].by",
+        ], format
+
+
+@pytest.mark.parametrize(
+    ("where", "value", "hint"),
+    [
+        (("events", 0, "kind"), "aproval", "did you mean 'approval'?"),
+        (("agreements", 0, "commitments", 0, "sumary"), "x", "did you mean 'summary'?"),
+        (
+            ("agreements", 1, "entry_into_force", "when"),
+            {"date_reachd": "2025-09-01"},
+            "did you mean 'date_reached'?",
+        ),
+    ],
+)
+def test_misspellings_get_a_hint(where: tuple[Any, ...], value: Any, hint: str) -> None:
+    """A misspelt enumeration value, key or condition name is answered with the likely word."""
+    data = base()
+    node: Any = data
+    for key in where[:-1]:
+        node = node[key]
+    node[where[-1]] = value
+    (problem,) = [p for p in problems_of(write(data, "json"), "json") if hint in p.message]
+    assert problem.path.startswith(dotted(where[:-1]))
+
+
+def test_no_hint_for_a_word_unlike_any_known() -> None:
+    """A value unlike every known one gets the list of known values, not a guess."""
+    data = base()
+    data["events"][0]["kind"] = "zzzz"
+    (problem,) = problems_of(write(data, "json"), "json")
+    assert "did you mean" not in problem.message and "(known: statement," in problem.message
