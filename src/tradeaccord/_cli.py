@@ -13,9 +13,9 @@ from typing import NoReturn
 from . import __version__
 from ._dataset import example_dataset
 from ._documents import MAX_BYTES, FileFormat, format_of
+from ._engine import evaluate
 from ._model import Dataset
 from ._render import render_text
-from ._rules import evaluate
 from .errors import InputError, Problem, TradeAccordError, UnknownIdError
 from .serialization import (
     dataset_from_text,

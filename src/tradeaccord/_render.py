@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ._report import (
+from ._engine.results import (
     AgreementReport,
     CommitmentReport,
     CommitmentStatus,

@@ -34,6 +34,16 @@ import cattrs
 from ._calendar import DAY_COUNT_TYPES, DayCount, Period
 from ._conditions import _NODE_TYPES, Condition, format_number
 from ._documents import MAX_BYTES, FileFormat, format_of, parse
+from ._engine.results import (
+    AgreementReport,
+    Citation,
+    CommitmentReport,
+    Explanation,
+    PartyReport,
+    Progress,
+    Report,
+    describe_missing,
+)
 from ._format import (
     FORMAT,
     MAX_DEPTH,
@@ -61,16 +71,6 @@ from ._model import (
     ProvisionalApplication,
     Source,
     Term,
-)
-from ._report import (
-    AgreementReport,
-    Citation,
-    CommitmentReport,
-    Explanation,
-    PartyReport,
-    Progress,
-    Report,
-    describe_missing,
 )
 from ._schema import json_schema
 from ._truth import Truth

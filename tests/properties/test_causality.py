@@ -30,7 +30,7 @@ from tradeaccord import (
     EvidencePolicy,
     evaluate,
 )
-from tradeaccord._engine import Engine
+from tradeaccord._engine.sweeps import Sweep
 from tradeaccord.testing import (
     DEFAULT_WINDOW,
     conditions_for,
@@ -146,7 +146,7 @@ def later_events(draw: st.DrawFn, dataset: Dataset, day: dt.date) -> tuple[Event
 
 def interesting_days(dataset: Dataset) -> st.SearchStrategy[dt.date]:
     """Any day of the window, or a day on which something changes (an expiry, an entry...)."""
-    engine = Engine(dataset, EvidencePolicy())
+    engine = Sweep(dataset, EvidencePolicy())
     histories = [engine.agreement(a.id) for a in dataset.agreements]
     changes = {
         day
@@ -176,7 +176,7 @@ def interesting_days(dataset: Dataset) -> st.SearchStrategy[dt.date]:
 def assert_same_until(before: Dataset, after: Dataset, condition: Condition, day: dt.date) -> None:
     """Every value on every day up to ``day``, and the report on ``day``, agree."""
     for policy in POLICIES:
-        old, new = Engine(before, policy), Engine(after, policy)
+        old, new = Sweep(before, policy), Sweep(after, policy)
         pairs = [(old.condition(condition), new.condition(condition), "condition")]
         for agreement in before.agreements:
             pairs.append(

@@ -40,7 +40,7 @@ from tradeaccord import (
     Truth,
     walk,
 )
-from tradeaccord._engine import Engine, delay_timeline
+from tradeaccord._engine.sweeps import Sweep, delay_timeline
 from tradeaccord.testing import (
     DEFAULT_WINDOW,
     NaiveEvaluator,
@@ -139,7 +139,7 @@ def test_condition_timelines_equal_the_oracle(data: st.DataObject) -> None:
     dataset = data.draw(datasets(), label="dataset")
     condition = data.draw(conditions_for(dataset), label="condition")
     for policy in POLICIES:
-        engine = Engine(dataset, policy)
+        engine = Sweep(dataset, policy)
         oracle = NaiveEvaluator(dataset, policy)
         for path, node in walk(condition):
             history = engine.condition(node)
@@ -166,7 +166,7 @@ def test_threshold_timelines_equal_the_oracle(data: st.DataObject) -> None:
         label="threshold",
     )
     for policy in POLICIES:
-        history = Engine(dataset, policy).condition(node)
+        history = Sweep(dataset, policy).condition(node)
         oracle = NaiveEvaluator(dataset, policy)
         days = days_to_check(DEFAULT_WINDOW, [history])
         wrong = list(mismatches(history, days, partial(oracle.truth, node)))
@@ -209,7 +209,7 @@ def test_delay_of_any_timeline_follows_the_definition(inner: Timeline, rule: Day
 def test_in_force_timelines_equal_the_oracle(dataset: Dataset) -> None:
     """Every agreement is in force in the engine exactly when it is in the oracle."""
     for policy in POLICIES:
-        engine = Engine(dataset, policy)
+        engine = Sweep(dataset, policy)
         oracle = NaiveEvaluator(dataset, policy)
         for agreement in dataset.agreements:
             history = engine.agreement(agreement.id).in_force
@@ -236,7 +236,7 @@ def test_in_force_timelines_equal_the_oracle(dataset: Dataset) -> None:
 def test_provisional_and_party_timelines_equal_the_oracle(dataset: Dataset) -> None:
     """Provisional application, and whether the agreement binds each party, agree with the oracle."""
     for policy in POLICIES:
-        engine = Engine(dataset, policy)
+        engine = Sweep(dataset, policy)
         oracle = Oracle(dataset, policy)
         for agreement in dataset.agreements:
             histories: list[tuple[Timeline, Callable[[dt.date], Truth], str]] = [
@@ -275,7 +275,7 @@ def test_provisional_and_party_timelines_equal_the_oracle(dataset: Dataset) -> N
 def test_active_timelines_equal_the_oracle(dataset: Dataset) -> None:
     """Every commitment is active in the engine exactly when it is in the oracle."""
     for policy in POLICIES:
-        engine = Engine(dataset, policy)
+        engine = Sweep(dataset, policy)
         oracle = Oracle(dataset, policy)
         for agreement in dataset.agreements:
             for commitment in agreement.commitments:

@@ -26,7 +26,7 @@ from tradeaccord import (
     Timeline,
     Truth,
 )
-from tradeaccord._engine import Engine
+from tradeaccord._engine.sweeps import Sweep
 from tradeaccord.testing import conditions_for, datasets
 
 T, F, U = Truth.TRUE, Truth.FALSE, Truth.UNKNOWN
@@ -140,7 +140,7 @@ def worlds(draw: st.DrawFn, count: int = 3) -> tuple[Dataset, list[Condition]]:
 def same(dataset: Dataset, left: Condition, right: Condition) -> None:
     """Assert that two conditions have the same timeline under every policy."""
     for policy in POLICIES:
-        engine = Engine(dataset, policy)
+        engine = Sweep(dataset, policy)
         assert engine.condition(left) == engine.condition(right), (
             f"policy={policy!r}\nleft={left!r}\nright={right!r}"
         )
@@ -215,7 +215,7 @@ def test_excluded_middle_of_a_condition_fails_exactly_when_unknown(
     """a | ~a is TRUE on the days a is known and UNKNOWN on the days a is UNKNOWN."""
     dataset, (a, _, _) = world
     for policy in POLICIES:
-        engine = Engine(dataset, policy)
+        engine = Sweep(dataset, policy)
         history = engine.condition(a)
         known = history.map(lambda v: U if v is U else T)
         assert engine.condition(a | ~a) == known
@@ -228,7 +228,7 @@ def test_condition_operators_match_timeline_operators(
 ) -> None:
     """The timeline of a & b, a | b and ~a is computed from the timelines of a and b."""
     dataset, (a, b, _) = world
-    engine = Engine(dataset, EvidencePolicy())
+    engine = Sweep(dataset, EvidencePolicy())
     ta, tb = engine.condition(a), engine.condition(b)
     assert engine.condition(a & b) == ta & tb
     assert engine.condition(a | b) == ta | tb

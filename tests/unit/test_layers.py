@@ -33,27 +33,40 @@ LAYERS: dict[str, int] = {
     "_conditions": 2,
     # 3: the domain model (agreements hold conditions)
     "_model": 3,
-    # 4: the engine: timelines, rules, evaluation, reports, the embedded dataset
-    "_timeline": 4,
+    # 4: the engine: timelines, sweeps, the history, explanations, rules, reports
     "_engine": 4,
-    "_rules": 4,
-    "_report": 4,
-    "_oracle": 4,
-    "_dataset": 4,
-    # the dataset file format: plain data to model values, text to plain data, JSON Schema
-    "_format": 4,
-    "_documents": 4,
-    "_schema": 4,
-    # 5: edges: presentation, formats, strategies, command line, public façade
-    "_render": 5,
-    "serialization": 5,
-    "testing": 5,
-    "_cli": 5,
-    "__main__": 5,
-    "__init__": 5,
+    # 5: dataset files: plain data to model values, text to plain data, JSON Schema, and
+    # the embedded dataset (read from a file). The engine never imports them.
+    "_format": 5,
+    "_documents": 5,
+    "_schema": 5,
+    "_dataset": 5,
+    # 6: edges: presentation, formats, strategies, command line, public façade
+    "_render": 6,
+    "serialization": 6,
+    "testing": 6,
+    "_cli": 6,
+    "__main__": 6,
+    "__init__": 6,
 }
-EDGE_LAYER = 5
+EDGE_LAYER = 6
 CORE_LAYERS = range(EDGE_LAYER)
+
+#: The modules of the engine subpackage, low to high: each imports only those before it.
+ENGINE_MODULES: tuple[str, ...] = (
+    "steps",
+    "values",
+    "results",
+    "policy",
+    "index",
+    "sweeps",
+    "explain",
+    "rules",
+    "default_rules",
+    "report",
+    "history",
+    "__init__",
+)
 
 #: Modules allowed to import dateutil and cattrs (edge modules may also import cattrs).
 DATEUTIL_USERS = frozenset({"_calendar"})
@@ -270,4 +283,34 @@ def test_core_does_not_read_the_clock(path: Path) -> None:
             and node.func.attr in CLOCK_METHODS
         ):
             problems.append(f"line {node.lineno}: calls .{node.func.attr}()")
+    _report(path, problems)
+
+
+ENGINE = SRC / "_engine"
+
+
+def test_engine_modules_listed() -> None:
+    """Every module of the engine subpackage has its place in ``ENGINE_MODULES``."""
+    found = sorted(p.stem for p in ENGINE.glob("*.py"))
+    assert found == sorted(ENGINE_MODULES)
+
+
+@pytest.mark.parametrize("path", sorted(ENGINE.glob("*.py")), ids=_ids)
+def test_engine_modules_import_only_those_below(path: Path) -> None:
+    """Inside the engine, a module imports only the engine modules listed before it.
+
+    ``RuleSet.default()`` reads the default rules when called: that one import points up.
+    """
+    rank = ENGINE_MODULES.index(path.stem)
+    problems = []
+    for name, line in imported_modules(path):
+        parts = name.split(".")
+        if parts[:2] != [PACKAGE, "_engine"] or len(parts) < 3:
+            continue
+        target = parts[2]
+        if target not in ENGINE_MODULES:
+            continue
+        allowed = (path.stem, target) == ("rules", "default_rules")
+        if ENGINE_MODULES.index(target) >= rank and target != path.stem and not allowed:
+            problems.append(f"line {line}: imports _engine.{target}, listed after {path.stem}")
     _report(path, problems)

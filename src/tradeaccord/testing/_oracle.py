@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 from fractions import Fraction
 
-from ._conditions import (
+from .._conditions import (
     AllOf,
     AnyOf,
     AtLeast,
@@ -27,12 +27,13 @@ from ._conditions import (
     WeightedShare,
     walk,
 )
-from ._engine import EvidencePolicy, matches
-from ._model import Agreement, Commitment, Dataset, Event
-from ._truth import Truth
-from ._vocabulary import EventKind
+from .._engine.index import matches
+from .._engine.policy import EvidencePolicy
+from .._model import Agreement, Commitment, Dataset, Event
+from .._truth import Truth
+from .._vocabulary import EventKind
 
-__all__ = ["NaiveEvaluator"]
+__all__ = ["NaiveEvaluator", "naive_truth"]
 
 T, F, U = Truth.TRUE, Truth.FALSE, Truth.UNKNOWN
 
@@ -427,3 +428,23 @@ class NaiveEvaluator:
 
 def _dates_in(node: Condition) -> list[dt.date]:
     return [n.on for _, n in walk(node) if isinstance(n, DateReached)]
+
+
+def naive_truth(
+    condition: Condition, dataset: Dataset, day: dt.date, *, policy: EvidencePolicy | None = None
+) -> Truth:
+    """The value of ``condition`` on ``day``, computed by the naive day-by-day evaluator.
+
+    To ask about many days or many conditions over one dataset, build one
+    [`NaiveEvaluator`][tradeaccord.testing.NaiveEvaluator] and reuse it: it
+    remembers what it computed.
+
+    Examples:
+        >>> import datetime as dt
+        >>> from tradeaccord import example_dataset, approved_by
+        >>> from tradeaccord.testing import naive_truth
+        >>> both = approved_by("USA", "london-2025") & approved_by("CHN", "london-2025")
+        >>> naive_truth(both, example_dataset(), dt.date(2025, 6, 27))
+        <Truth.TRUE: 'true'>
+    """
+    return NaiveEvaluator(dataset, policy).truth(condition, day)

@@ -9,11 +9,11 @@ from typing import final
 
 import attrs
 
-from ._conditions import format_number
-from ._model import Source
-from ._truth import Truth
-from ._vocabulary import Action, Confidence, EventKind
-from .errors import UnknownIdError
+from .._conditions import format_number
+from .._model import Source
+from .._truth import Truth
+from .._vocabulary import Action, Confidence, EventKind
+from ..errors import UnknownIdError
 
 __all__ = [
     "AgreementReport",

@@ -9,10 +9,12 @@ from typing import final
 
 import attrs
 
-from ._truth import Truth
-from .errors import ModelValueError
+from .._truth import Truth
+from ..errors import ModelValueError
 
 __all__ = ["Timeline"]
+
+T, F, U = Truth.TRUE, Truth.FALSE, Truth.UNKNOWN
 
 
 def _check_steps(
@@ -50,11 +52,15 @@ class Timeline:
 
     initial: Truth
     steps: tuple[tuple[dt.date, Truth], ...] = attrs.field(default=(), validator=_check_steps)
+    _days: tuple[dt.date, ...] = attrs.field(init=False, eq=False, repr=False, hash=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_days", tuple(day for day, _ in self.steps))
 
     @classmethod
     def constant(cls, value: Truth) -> Timeline:
         """A timeline with the same value on every day."""
-        return cls(value)
+        return _CONSTANT[value]
 
     @classmethod
     def from_changes(cls, initial: Truth, changes: Iterable[tuple[dt.date, Truth]]) -> Timeline:
@@ -73,11 +79,11 @@ class Timeline:
             if value is not current:
                 steps.append((day, value))
                 current = value
-        return cls(initial, tuple(steps))
+        return _trusted(initial, steps)
 
     def at(self, day: dt.date) -> Truth:
         """The value on ``day``."""
-        index = bisect.bisect_right(self.steps, day, key=lambda s: s[0])
+        index = bisect.bisect_right(self._days, day)
         return self.initial if index == 0 else self.steps[index - 1][1]
 
     def since(self, day: dt.date) -> dt.date | None:
@@ -85,8 +91,13 @@ class Timeline:
 
         ``None`` means the value has held since the beginning of time.
         """
-        index = bisect.bisect_right(self.steps, day, key=lambda s: s[0])
-        return None if index == 0 else self.steps[index - 1][0]
+        index = bisect.bisect_right(self._days, day)
+        return None if index == 0 else self._days[index - 1]
+
+    def next_change(self, day: dt.date) -> dt.date | None:
+        """The first day after ``day`` on which the value changes (``None``: it never does)."""
+        index = bisect.bisect_right(self._days, day)
+        return self._days[index] if index < len(self._days) else None
 
     def first(self, value: Truth) -> dt.date | None:
         """The first day a step gives ``value``; ``None`` if no step does.
@@ -113,7 +124,22 @@ class Timeline:
 
     def change_days(self) -> tuple[dt.date, ...]:
         """The days on which the value changes."""
-        return tuple(day for day, _ in self.steps)
+        return self._days
+
+    def recorded_on(self, day: dt.date) -> Timeline:
+        """The steps up to ``day``, with the value on ``day`` held for ever after.
+
+        Examples:
+            >>> import datetime as dt
+            >>> t = Timeline.from_changes(Truth.FALSE, [(dt.date(2025, 6, 1), Truth.TRUE),
+            ...                                         (dt.date(2025, 7, 1), Truth.FALSE)])
+            >>> t.recorded_on(dt.date(2025, 6, 15)).steps
+            ((datetime.date(2025, 6, 1), <Truth.TRUE: 'true'>),)
+        """
+        index = bisect.bisect_right(self._days, day)
+        if index == len(self.steps):
+            return self
+        return _trusted(self.initial, self.steps[:index])
 
     def map(self, function: Callable[[Truth], Truth]) -> Timeline:
         """Apply ``function`` to every value."""
@@ -126,25 +152,85 @@ class Timeline:
         timelines: Sequence[Timeline], function: Callable[[Sequence[Truth]], Truth]
     ) -> Timeline:
         """Merge several timelines pointwise with ``function``, in one sweep over their changes."""
-        initial = function([t.initial for t in timelines])
-        days = sorted({day for t in timelines for day in t.change_days()})
-        positions = [0] * len(timelines)
         current = [t.initial for t in timelines]
-        changes: list[tuple[dt.date, Truth]] = []
-        for day in days:
-            for i, timeline in enumerate(timelines):
-                steps = timeline.steps
-                while positions[i] < len(steps) and steps[positions[i]][0] <= day:
-                    current[i] = steps[positions[i]][1]
-                    positions[i] += 1
-            changes.append((day, function(current)))
-        return Timeline.from_changes(initial, changes)
+        initial = function(current)
+        changes = sorted((day, i, value) for i, t in enumerate(timelines) for day, value in t.steps)
+        steps: list[tuple[dt.date, Truth]] = []
+        last = initial
+        count = len(changes)
+        k = 0
+        while k < count:
+            day = changes[k][0]
+            while k < count and changes[k][0] == day:
+                current[changes[k][1]] = changes[k][2]
+                k += 1
+            value = function(current)
+            if value is not last:
+                steps.append((day, value))
+                last = value
+        return _trusted(initial, steps)
 
     def __and__(self, other: Timeline) -> Timeline:
-        return Timeline.combine((self, other), lambda v: v[0] & v[1])
+        return _pair(self, other, _AND)
 
     def __or__(self, other: Timeline) -> Timeline:
-        return Timeline.combine((self, other), lambda v: v[0] | v[1])
+        return _pair(self, other, _OR)
 
     def __invert__(self) -> Timeline:
-        return self.map(lambda v: ~v)
+        if not self.steps:
+            return _CONSTANT[~self.initial]
+        return _trusted(~self.initial, [(d, ~v) for d, v in self.steps])
+
+
+def _trusted(initial: Truth, steps: Sequence[tuple[dt.date, Truth]]) -> Timeline:
+    """A timeline from steps already normalised (increasing days, no repeated value)."""
+    timeline = object.__new__(Timeline)
+    object.__setattr__(timeline, "initial", initial)
+    object.__setattr__(timeline, "steps", tuple(steps))
+    object.__setattr__(timeline, "_days", tuple(day for day, _ in steps))
+    return timeline
+
+
+def _and(a: Truth, b: Truth) -> Truth:
+    return a & b
+
+
+def _or(a: Truth, b: Truth) -> Truth:
+    return a | b
+
+
+_AND: dict[tuple[Truth, Truth], Truth] = {(a, b): _and(a, b) for a in Truth for b in Truth}
+_OR: dict[tuple[Truth, Truth], Truth] = {(a, b): _or(a, b) for a in Truth for b in Truth}
+
+
+def _pair(left: Timeline, right: Timeline, table: dict[tuple[Truth, Truth], Truth]) -> Timeline:
+    """Two timelines merged pointwise through a truth table, in one pass over both."""
+    a, b = left.initial, right.initial
+    initial = table[a, b]
+    if not left.steps and not right.steps:
+        return _CONSTANT[initial]
+    steps: list[tuple[dt.date, Truth]] = []
+    last = initial
+    xs, ys = left.steps, right.steps
+    i = j = 0
+    nx, ny = len(xs), len(ys)
+    while i < nx or j < ny:
+        if j >= ny or (i < nx and xs[i][0] < ys[j][0]):
+            day, a = xs[i]
+            i += 1
+        elif i >= nx or ys[j][0] < xs[i][0]:
+            day, b = ys[j]
+            j += 1
+        else:
+            day, a = xs[i]
+            b = ys[j][1]
+            i += 1
+            j += 1
+        value = table[a, b]
+        if value is not last:
+            steps.append((day, value))
+            last = value
+    return _trusted(initial, steps)
+
+
+_CONSTANT: dict[Truth, Timeline] = {value: _trusted(value, ()) for value in Truth}

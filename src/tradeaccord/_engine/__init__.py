@@ -1,0 +1,66 @@
+"""The engine: timelines, sweeps, the history, explanations, rules and reports.
+
+Modules, from the bottom up: ``steps`` (step functions), ``values`` (the
+timelines of an agreement, a party, a commitment), ``policy`` (evidence),
+``index`` (events indexed once), ``sweeps`` (every timeline in one pass over its
+inputs), ``explain`` (explanations and missing needs), ``rules`` (rule types and
+contexts), ``default_rules``, ``report`` (one day's answers) and ``history``
+(every day's, as step functions). ``results`` holds the report values.
+"""
+
+from __future__ import annotations
+
+from .history import Change, History, StatusHistory, StatusInterval, evaluate
+from .policy import EvidencePolicy
+from .results import (
+    AgreementReport,
+    AgreementStatus,
+    Alternative,
+    Citation,
+    CommitmentReport,
+    CommitmentStatus,
+    Deontic,
+    Explanation,
+    Need,
+    PartyReport,
+    PartyStatus,
+    Progress,
+    Report,
+)
+from .rules import AgreementContext, CommitmentContext, Finding, Rule, RuleSet
+from .sweeps import in_force_timeline, timeline
+from .steps import Timeline
+from .values import AgreementTimelines, CommitmentTimelines, PartyTimelines
+
+__all__ = [
+    "AgreementContext",
+    "AgreementReport",
+    "AgreementStatus",
+    "AgreementTimelines",
+    "Alternative",
+    "Change",
+    "Citation",
+    "CommitmentContext",
+    "CommitmentReport",
+    "CommitmentStatus",
+    "CommitmentTimelines",
+    "Deontic",
+    "EvidencePolicy",
+    "Explanation",
+    "Finding",
+    "History",
+    "Need",
+    "PartyReport",
+    "PartyStatus",
+    "PartyTimelines",
+    "Progress",
+    "Report",
+    "Rule",
+    "RuleSet",
+    "StatusHistory",
+    "StatusInterval",
+    "Timeline",
+    "evaluate",
+    "in_force_timeline",
+    "timeline",
+]

@@ -1,0 +1,242 @@
+"""Explanations and missing needs: why a condition has its value on a day, what it waits for.
+
+Both read timelines a [`Sweep`][] has computed; neither evaluates anything
+else. ``points`` gives the days on which either answer can change, so that a
+history only asks on those days.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections.abc import Callable, Iterable
+
+from .._calendar import Upon
+from .._conditions import (
+    AllOf,
+    AnyOf,
+    AtLeast,
+    Condition,
+    DateReached,
+    Delay,
+    Fulfilled,
+    InForce,
+    InstrumentShare,
+    Not,
+    Occurred,
+    Threshold,
+    WeightedShare,
+    children,
+    format_number,
+)
+from .._model import Event
+from .._truth import Truth
+from .._vocabulary import EventKind
+from .results import Alternative, Citation, Explanation, Need, tally_words
+from .sweeps import Sweep, apply_rule
+from .values import Tally
+
+__all__ = ["MAX_ALTERNATIVES", "cite", "explain", "missing", "points"]
+
+T, F, U = Truth.TRUE, Truth.FALSE, Truth.UNKNOWN
+MAX_ALTERNATIVES = 16
+"""At most this many alternative ways forward are listed for one condition."""
+
+
+def cite(sweep: Sweep, event: Event) -> Citation:
+    """A citation of ``event`` with its sources resolved."""
+    return Citation(
+        event=event.id,
+        date=event.date,
+        kind=event.kind,
+        summary=event.summary,
+        confidence=event.confidence,
+        party=event.party,
+        sources=tuple(sweep.dataset.source(s) for s in event.sources),
+    )
+
+
+def _threshold_events(sweep: Sweep, node: Threshold) -> list[Event]:
+    return sweep.events_about(node.target, node.kind, EventKind.WITHDRAWAL)
+
+
+def points(sweep: Sweep, node: Condition) -> frozenset[dt.date]:
+    """The days on which the explanation or the needs of ``node`` can change.
+
+    Between two consecutive such days, ``explain`` and ``missing`` give the
+    same answer on every day.
+    """
+    found: set[dt.date] = set()
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        found.update(sweep.condition(current).change_days())
+        if isinstance(current, Occurred | Fulfilled):
+            found.update(e.date for e in sweep.events_for(current))
+        elif isinstance(current, DateReached):
+            found.add(current.on)
+        elif isinstance(current, Threshold):
+            found.update(sweep.count(current).days)
+            found.update(e.date for e in _threshold_events(sweep, current))
+            if not isinstance(current, WeightedShare) and current.among is not None:
+                for member in sweep.dataset.group(current.among).members:
+                    found.update(d for d in (member.joined, member.left) if d is not None)
+        stack.extend(children(current))
+    return frozenset(found)
+
+
+def explain(sweep: Sweep, node: Condition, as_of: dt.date) -> Explanation:
+    """The explanation tree of a condition on ``as_of``: each node, its value and facts."""
+    history = sweep.condition(node)
+    value = history.at(as_of)
+    citations: tuple[Citation, ...] = ()
+    label = node.describe()
+    if isinstance(node, Occurred | Fulfilled):
+        citations = tuple(cite(sweep, e) for e in sweep.events_for(node) if e.date <= as_of)
+    elif isinstance(node, Threshold):
+        tally = sweep.tally(node, as_of)
+        label = f"{label}: {_tally_words(tally)}"
+        counted = set(tally.counted) | set(tally.uncertain)
+        citations = tuple(
+            cite(sweep, e)
+            for e in _threshold_events(sweep, node)
+            if e.date <= as_of and e.party is not None and e.party in counted
+        )
+    elif isinstance(node, Delay):
+        inner = sweep.condition(node.item)
+        start = inner.first(T)
+        if inner.initial is not T and start is not None and start <= as_of:
+            label = f"{label} {start.isoformat()}: from {apply_rule(node.rule, start).isoformat()}"
+    kids = tuple(explain(sweep, child, as_of) for child in children(node))
+    return Explanation(
+        label=label, value=value, since=history.since(as_of), citations=citations, children=kids
+    )
+
+
+def _tally_words(tally: Tally) -> str:
+    return tally_words(tally.unit, tally.have, tally.required, tally.members, tally.unknown)
+
+
+def names_list(parties: tuple[str, ...], weigh: Callable[[str], str] | None = None) -> str:
+    """At most ten names, then how many more."""
+    shown = [p if weigh is None else f"{p} ({weigh(p)})" for p in parties[:10]]
+    return ", ".join(shown) + (f" and {len(parties) - 10} more" if len(parties) > 10 else "")
+
+
+def _threshold_need(sweep: Sweep, node: Threshold, as_of: dt.date) -> Need:
+    tally = sweep.tally(node, as_of)
+    what = node.describe()
+    still = format_number(tally.still_needed)
+    have, required = format_number(tally.have), format_number(tally.required)
+    if isinstance(node, WeightedShare):
+        text = f"weight {still} more towards {what} (have {have} of {required})"
+        if tally.outstanding:
+            text += "; not yet: " + names_list(
+                tally.outstanding, lambda p: format_number(node.weight_of(p))
+            )
+        return Need(kind="weight", description=text)
+    text = f"{still} more towards {what} (have {have} of {required}"
+    text += f" of {tally.members} members)" if isinstance(node, InstrumentShare) else ")"
+    if tally.outstanding:
+        text += "; not yet: " + names_list(tally.outstanding)
+    return Need(kind="count", description=text)
+
+
+def cross(groups: list[tuple[Alternative, ...]]) -> tuple[Alternative, ...]:
+    """Every way to take one alternative of each group, merged, keeping the minimal ones."""
+    combined: list[Alternative] = []
+    for choice in itertools.product(*groups):
+        needs: list[Need] = []
+        for alternative in choice:
+            needs.extend(n for n in alternative.needs if n not in needs)
+        combined.append(Alternative(needs=tuple(needs)))
+        if len(combined) >= MAX_ALTERNATIVES:
+            break
+    return minimal(combined)
+
+
+def minimal(alternatives: Iterable[Alternative]) -> tuple[Alternative, ...]:
+    """Drop duplicates and alternatives that ask for more than another one does."""
+    unique: list[Alternative] = []
+    for alternative in alternatives:
+        if alternative not in unique:
+            unique.append(alternative)
+    sets = [set(a.needs) for a in unique]
+    keep = [
+        a
+        for i, a in enumerate(unique)
+        if not any(j != i and sets[j] < sets[i] for j in range(len(unique)))
+    ]
+    keep.sort(key=lambda a: len(a.needs))
+    return tuple(keep[:MAX_ALTERNATIVES])
+
+
+def _one(kind: str, description: str) -> tuple[Alternative, ...]:
+    return (Alternative(needs=(Need(kind=kind, description=description),)),)
+
+
+def missing(sweep: Sweep, node: Condition, as_of: dt.date) -> tuple[Alternative, ...]:
+    """The smallest sets of outstanding facts that would make ``node`` hold.
+
+    Empty when the condition already holds on ``as_of``. Each alternative is a
+    set of needs; any one alternative would do. At most ``MAX_ALTERNATIVES`` are
+    listed.
+    """
+    value = sweep.condition(node).at(as_of)
+    if value is T:
+        return ()
+    if isinstance(node, Occurred | Fulfilled):
+        if value is U:
+            return _one("confirmation", f"confirmation of {node.describe()}")
+        return _one("performance" if isinstance(node, Fulfilled) else "event", node.describe())
+    if isinstance(node, DateReached):
+        return _one("date", node.describe())
+    if isinstance(node, Threshold):
+        need = (Alternative(needs=(_threshold_need(sweep, node, as_of),)),)
+        if value is U:
+            tally = sweep.tally(node, as_of)
+            confirm = _one(
+                "confirmation",
+                f"confirmation of the instruments of {names_list(tally.uncertain)} "
+                f"towards {node.describe()}",
+            )
+            return confirm + need
+        return need
+    if isinstance(node, InForce):
+        return _one("agreement", node.describe())
+    if isinstance(node, Not):
+        return _one("absence", f"not {node.item.describe()}")
+    if isinstance(node, AllOf):
+        groups = [missing(sweep, item, as_of) for item in node.items]
+        return cross([g for g in groups if g])
+    if isinstance(node, AnyOf):
+        return minimal(a for item in node.items for a in missing(sweep, item, as_of))
+    if isinstance(node, AtLeast):
+        outstanding = [item for item in node.items if sweep.condition(item).at(as_of) is not T]
+        needed = node.n - (len(node.items) - len(outstanding))
+        combos = list(
+            itertools.islice(itertools.combinations(outstanding, needed), MAX_ALTERNATIVES + 1)
+        )
+        if len(combos) > MAX_ALTERNATIVES:
+            return _one(
+                "count",
+                f"{needed} more of: " + "; ".join(i.describe() for i in outstanding),
+            )
+        return minimal(
+            a for combo in combos for a in cross([missing(sweep, i, as_of) for i in combo])
+        )
+    if isinstance(node, Delay):
+        inner = sweep.condition(node.item)
+        start = inner.first(T)
+        if start is not None and start <= as_of:
+            effective = apply_rule(node.rule, start)
+            return _one(
+                "wait",
+                f"date {effective.isoformat()} reached ({node.rule.describe()} {start.isoformat()})",
+            )
+        wait = Need(kind="wait", description=f"then {node.rule.describe()} that day")
+        return tuple(
+            Alternative(needs=a.needs + ((wait,) if not isinstance(node.rule, Upon) else ()))
+            for a in missing(sweep, node.item, as_of)
+        )
+    return ()

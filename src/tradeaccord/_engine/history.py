@@ -1,0 +1,682 @@
+"""The history: the status of every agreement, party and commitment, over all time.
+
+A [`History`][tradeaccord.History] is built once from a dataset, an evidence
+policy and a rule set. Its timelines are computed once; each status is a step
+function, found by asking the rules only on the days on which something they
+read changes (the change days of the timelines and the dates of the events they
+read, collected as they read them). A question about one day is a lookup.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from collections.abc import Callable, Iterable
+from typing import Any, Generic, TypeVar, final
+
+import attrs
+
+from .._conditions import Condition
+from .._model import Agreement, Dataset
+from .._truth import Truth
+from .._vocabulary import EventKind
+from ..errors import ModelTypeError
+from .explain import cite
+from .policy import EvidencePolicy
+from .report import (
+    IN_FORCE_BY_STATUS,
+    Verdict,
+    agreement_report,
+    commitment_report,
+    decide_agreement,
+    parties_on,
+    party_report,
+)
+from .results import (
+    AgreementStatus,
+    Alternative,
+    Citation,
+    CommitmentReport,
+    CommitmentStatus,
+    Explanation,
+    PartyReport,
+    PartyStatus,
+    Report,
+)
+from .rules import Reads, RuleSet
+from .sweeps import Sweep
+from .steps import Timeline
+from .values import AgreementTimelines, CommitmentTimelines, PartyTimelines
+
+__all__ = ["Change", "History", "StatusHistory", "StatusInterval", "evaluate"]
+
+T, F, U = Truth.TRUE, Truth.FALSE, Truth.UNKNOWN
+S = TypeVar("S", AgreementStatus, CommitmentStatus, PartyStatus)
+V = TypeVar("V")
+
+#: The day asked about when nothing an item reads ever changes: any day gives the same answer.
+_ANY_DAY = dt.date(2000, 1, 1)
+_ONE_DAY = dt.timedelta(days=1)
+
+
+def _when(day: dt.date | None) -> str:
+    return "the beginning" if day is None else day.isoformat()
+
+
+@final
+@attrs.frozen(kw_only=True)
+class StatusInterval(Generic[S]):
+    """A run of days with one status, and why: from ``start`` up to the day before ``end``.
+
+    ``start`` of ``None`` means since the beginning of time; ``end`` of ``None``
+    means for ever. ``rule`` names the rule that decided, ``reason`` says why in
+    words, ``since`` is the day the status itself dates from (which may be
+    before ``start`` when only the reason changed). ``explanation`` is the tree
+    of conditions and facts the decision rests on, ``missing`` what the item
+    still waits for.
+
+    Examples:
+        >>> import datetime as dt
+        >>> from tradeaccord import History, example_dataset
+        >>> london = History(example_dataset()).agreement("london-2025")
+        >>> last = london.intervals[-1]
+        >>> last.status.value, last.start, last.end
+        ('in_force', datetime.date(2025, 6, 27), None)
+        >>> [c.event for c in last.citations()]
+        ['2025-06-25-us-approval', '2025-06-27-cn-approval']
+    """
+
+    start: dt.date | None
+    end: dt.date | None
+    status: S
+    rule: str
+    reason: str
+    since: dt.date | None = None
+    explanation: Explanation
+    missing: tuple[Alternative, ...] = ()
+
+    def contains(self, day: dt.date) -> bool:
+        """Whether ``day`` falls in the interval."""
+        return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
+
+    def citations(self) -> tuple[Citation, ...]:
+        """The events the decision relies on, each once, in the order the explanation cites them."""
+        seen: dict[str, Citation] = {}
+        for node in self.explanation.walk():
+            for citation in node.citations:
+                seen.setdefault(citation.event, citation)
+        return tuple(seen.values())
+
+    def describe(self) -> str:
+        """The interval in words: ``'2025-06-27 onwards: in_force (rule in-force: ...)'``."""
+        if self.end is None:
+            span = f"{_when(self.start)} onwards"
+        else:
+            span = f"{_when(self.start)} to {(self.end - _ONE_DAY).isoformat()}"
+        return f"{span}: {self.status.value} (rule {self.rule}: {self.reason})"
+
+
+@final
+@attrs.frozen(kw_only=True)
+class StatusHistory(Generic[S]):
+    """The status of one agreement, party or commitment over all time, as intervals.
+
+    ``kind`` is ``"agreement"``, ``"party"`` or ``"commitment"``; ``agreement``
+    the agreement it belongs to; ``subject`` its own id (the agreement's, the
+    party's or the commitment's). The intervals cover every day, in order,
+    without gaps.
+
+    Examples:
+        >>> import datetime as dt
+        >>> from tradeaccord import History, example_dataset
+        >>> rollback = History(example_dataset()).commitment(
+        ...     "london-2025/us-rollback-export-restrictions")
+        >>> [(i.status.value, i.start) for i in rollback.intervals]
+        [('conditional', None), ('active', datetime.date(2025, 6, 27)), ('performed', datetime.date(2025, 7, 2))]
+        >>> rollback.at(dt.date(2025, 6, 30)).status.value
+        'active'
+    """
+
+    kind: str
+    agreement: str
+    subject: str
+    intervals: tuple[StatusInterval[S], ...]
+    _starts: tuple[dt.date, ...] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(
+            self, "_starts", tuple(i.start for i in self.intervals[1:] if i.start is not None)
+        )
+
+    def at(self, day: dt.date) -> StatusInterval[S]:
+        """The interval that contains ``day``."""
+        return self.intervals[bisect.bisect_right(self._starts, day)]
+
+    def status_at(self, day: dt.date) -> S:
+        """The status on ``day``."""
+        return self.at(day).status
+
+    def between(self, start: dt.date, end: dt.date) -> tuple[StatusInterval[S], ...]:
+        """The intervals that share at least one day with ``start`` to ``end`` (both included)."""
+        first = bisect.bisect_right(self._starts, start)
+        last = bisect.bisect_right(self._starts, end)
+        return self.intervals[first : last + 1]
+
+    def changes(self) -> tuple[tuple[StatusInterval[S], StatusInterval[S]], ...]:
+        """Each pair of consecutive intervals: what held before a change and after it."""
+        return tuple(zip(self.intervals, self.intervals[1:], strict=False))
+
+
+@final
+@attrs.frozen(kw_only=True)
+class Change:
+    """A change on one day to the status (or the reason for it) of an agreement, party or commitment.
+
+    ``before`` held until the day before ``day``, ``after`` holds from ``day``.
+    """
+
+    day: dt.date
+    kind: str
+    agreement: str
+    subject: str
+    before: StatusInterval[Any]
+    after: StatusInterval[Any]
+
+    @property
+    def status_changed(self) -> bool:
+        """Whether the status itself changed (not only the reason or what is cited)."""
+        return self.before.status is not self.after.status
+
+    def citations(self) -> tuple[Citation, ...]:
+        """The events cited after the change that were not cited before it."""
+        before = {c.event for c in self.before.citations()}
+        return tuple(c for c in self.after.citations() if c.event not in before)
+
+    def describe(self) -> str:
+        """The change in words."""
+        what = self.subject if self.kind != "party" else f"{self.agreement} for {self.subject}"
+        if self.status_changed:
+            return (
+                f"{self.day.isoformat()} {what}: {self.before.status.value} -> "
+                f"{self.after.status.value} (rule {self.after.rule}: {self.after.reason})"
+            )
+        return f"{self.day.isoformat()} {what}: still {self.after.status.value}, now {self.after.reason}"
+
+
+def _step_function(
+    evaluate: Callable[[dt.date, Reads], V], reads: Reads
+) -> tuple[tuple[dt.date | None, ...], tuple[V, ...]]:
+    """The answers of ``evaluate`` over all time, asked once for each run of unchanged reads.
+
+    ``evaluate`` notes in ``reads`` the days on which what it read changes; it
+    is asked again on every such day (and on the day before the first), until
+    no new day turns up. Equal consecutive answers are merged.
+    """
+    answers: dict[dt.date, V] = {}
+    while True:
+        days = sorted(reads.days)
+        if not days:
+            asked = [_ANY_DAY]
+        elif days[0] > dt.date.min:
+            asked = [days[0] - _ONE_DAY, *days]
+        else:
+            asked = days
+        todo = [day for day in asked if day not in answers]
+        if not todo:
+            break
+        for day in todo:
+            answers[day] = evaluate(day, reads)
+    starts: list[dt.date | None] = []
+    values: list[V] = []
+    for index, day in enumerate(asked):
+        value = answers[day]
+        if values and values[-1] == value:
+            continue
+        starts.append(None if index == 0 else day)
+        values.append(value)
+    return tuple(starts), tuple(values)
+
+
+def _intervals(
+    starts: tuple[dt.date | None, ...],
+    build: Iterable[Callable[[dt.date | None, dt.date | None], Any]],
+) -> tuple[Any, ...]:
+    ends = (*starts[1:], None)
+    return tuple(make(start, end) for make, start, end in zip(build, starts, ends, strict=True))
+
+
+def agreement_explanation(agreement_id: str, verdict: Verdict) -> Explanation:
+    """The root of an agreement's explanation: its status, rule and reason over the finding's tree."""
+    rule, finding = verdict
+    return Explanation(
+        label=f"{agreement_id}: {finding.status.value} (rule {rule}: {finding.reason})",
+        value=IN_FORCE_BY_STATUS.get(finding.status, F),
+        since=finding.since,
+        children=finding.explanation,
+    )
+
+
+_PARTY_RULES = {
+    PartyStatus.BOUND: "bound",
+    PartyStatus.PENDING: "pending",
+    PartyStatus.NOT_BOUND: "not-bound",
+    PartyStatus.WITHDRAWN: "withdrawn",
+    PartyStatus.UNDETERMINED: "party-undetermined",
+}
+
+
+def _party_reason(report: PartyReport, agreement: Agreement, per_party: bool) -> str:
+    if report.status is PartyStatus.BOUND:
+        return f"bound since {report.since}" if report.since is not None else "bound"
+    if report.status is PartyStatus.PENDING:
+        return f"bound from {report.entry_into_force} on the facts recorded so far"
+    if report.status is PartyStatus.WITHDRAWN:
+        return f"its withdrawal took effect on {report.withdrawal_effective}"
+    if report.status is PartyStatus.UNDETERMINED:
+        return "the recorded facts do not settle whether it is bound"
+    if per_party and report.instrument_on is None:
+        return "no instrument of its own recorded"
+    if not per_party and report.party not in agreement.parties:
+        return f"not a party to {agreement.id}"
+    return f"{agreement.id} is not in force for it"
+
+
+class History:
+    """What a dataset says over all time: every status of every agreement, party and commitment.
+
+    Built once from a dataset, a rule set and an evidence policy. Every
+    timeline is computed once; a status is a step function whose intervals say
+    which rule decided, why, and which events it relied on. ``at(day)`` gives
+    the same [`Report`][tradeaccord.Report] as
+    [`evaluate`][tradeaccord.evaluate] on that day. The intervals of an item are
+    worked out the first time they are asked for; until then ``at`` answers
+    each day on its own (the answers are the same). A history never changes.
+
+    Examples:
+        >>> import datetime as dt
+        >>> from tradeaccord import History, example_dataset
+        >>> history = History(example_dataset())
+        >>> london = history.agreement("london-2025")
+        >>> [(i.status.value, i.start) for i in london.intervals]
+        [('not_concluded', None), ('awaiting_entry_into_force', datetime.date(2025, 6, 10)), ('awaiting_entry_into_force', datetime.date(2025, 6, 25)), ('in_force', datetime.date(2025, 6, 27))]
+        >>> history.at(dt.date(2025, 6, 28)).agreement("london-2025").in_force_since
+        datetime.date(2025, 6, 27)
+        >>> [c.describe() for c in history.changes(dt.date(2025, 6, 26), dt.date(2025, 6, 27))][0]
+        '2025-06-27 london-2025: awaiting_entry_into_force -> in_force (rule in-force: in force since 2025-06-27)'
+    """
+
+    __slots__ = ("_agreements", "_commitments", "_parties", "_policy", "_rules", "_sweep")
+
+    def __init__(
+        self,
+        dataset: Dataset,
+        *,
+        rules: RuleSet | None = None,
+        policy: EvidencePolicy | None = None,
+    ) -> None:
+        if not isinstance(dataset, Dataset):
+            raise ModelTypeError(f"dataset must be a Dataset, got {type(dataset).__name__}")
+        if rules is not None and not isinstance(rules, RuleSet):
+            raise ModelTypeError(f"rules must be a RuleSet, got {type(rules).__name__}")
+        if policy is not None and not isinstance(policy, EvidencePolicy):
+            raise ModelTypeError(f"policy must be an EvidencePolicy, got {type(policy).__name__}")
+        self._rules = rules if rules is not None else RuleSet.default()
+        self._policy = policy if policy is not None else EvidencePolicy()
+        self._sweep = Sweep(dataset, self._policy)
+        self._agreements: dict[str, tuple[StatusHistory[AgreementStatus], tuple[Verdict, ...]]] = {}
+        self._parties: dict[
+            tuple[str, str], tuple[StatusHistory[PartyStatus], tuple[PartyReport, ...]]
+        ] = {}
+        self._commitments: dict[
+            str, tuple[StatusHistory[CommitmentStatus], tuple[CommitmentReport, ...]]
+        ] = {}
+
+    @property
+    def dataset(self) -> Dataset:
+        """The dataset the history is built from."""
+        return self._sweep.dataset
+
+    @property
+    def rules(self) -> RuleSet:
+        """The rule set that decides statuses."""
+        return self._rules
+
+    @property
+    def policy(self) -> EvidencePolicy:
+        """The evidence policy that decides which events are facts."""
+        return self._policy
+
+    # Timelines ----------------------------------------------------------------------
+
+    def condition(self, node: Condition) -> Timeline:
+        """The timeline of any condition over the dataset's events."""
+        return self._sweep.condition(node)
+
+    def agreement_timelines(self, agreement_id: str) -> AgreementTimelines:
+        """The timelines of an agreement (entry into force, provisional application, end)."""
+        return self._sweep.agreement(agreement_id)
+
+    def party_timelines(self, agreement_id: str, party: str) -> PartyTimelines:
+        """The timelines of one party under an agreement (instrument, bound, withdrawn)."""
+        self.dataset.agreement(agreement_id)
+        self.dataset.party(party)
+        return self._sweep.party(agreement_id, party)
+
+    def commitment_timelines(self, commitment_id: str) -> CommitmentTimelines:
+        """The timelines of a commitment (triggered, active, performed...)."""
+        return self._sweep.commitment(commitment_id)
+
+    def parties(self, agreement_id: str) -> tuple[str, ...]:
+        """Every party an agreement can bind: its listed parties, then later joiners."""
+        self.dataset.agreement(agreement_id)
+        return self._sweep.parties_of(agreement_id)
+
+    # Statuses -----------------------------------------------------------------------
+
+    def agreement(self, agreement_id: str) -> StatusHistory[AgreementStatus]:
+        """The status of an agreement over all time."""
+        return self._agreement(agreement_id)[0]
+
+    def _agreement(
+        self, agreement_id: str
+    ) -> tuple[StatusHistory[AgreementStatus], tuple[Verdict, ...]]:
+        found = self._agreements.get(agreement_id)
+        if found is None:
+            agreement = self.dataset.agreement(agreement_id)
+            sweep, rules = self._sweep, self._rules
+            starts, verdicts = _step_function(
+                lambda day, reads: decide_agreement(sweep, rules, agreement, day, reads),
+                Reads(sweep),
+            )
+            intervals = _intervals(
+                starts,
+                (_agreement_interval(agreement_id, verdict) for verdict in verdicts),
+            )
+            found = (
+                StatusHistory(
+                    kind="agreement",
+                    agreement=agreement_id,
+                    subject=agreement_id,
+                    intervals=intervals,
+                ),
+                verdicts,
+            )
+            self._agreements[agreement_id] = found
+        return found
+
+    def commitment(self, commitment_id: str) -> StatusHistory[CommitmentStatus]:
+        """The status of a commitment over all time."""
+        return self._commitment(commitment_id)[0]
+
+    def _commitment(
+        self, commitment_id: str
+    ) -> tuple[StatusHistory[CommitmentStatus], tuple[CommitmentReport, ...]]:
+        found = self._commitments.get(commitment_id)
+        if found is None:
+            commitment = self.dataset.commitment(commitment_id)
+            agreement = self.dataset.agreement_of(commitment_id)
+            sweep, rules = self._sweep, self._rules
+            starts, reports = _step_function(
+                lambda day, reads: commitment_report(
+                    sweep, rules, agreement, commitment, day, reads
+                ),
+                Reads(sweep),
+            )
+            intervals = _intervals(starts, (_commitment_interval(r) for r in reports))
+            found = (
+                StatusHistory(
+                    kind="commitment",
+                    agreement=agreement.id,
+                    subject=commitment_id,
+                    intervals=intervals,
+                ),
+                reports,
+            )
+            self._commitments[commitment_id] = found
+        return found
+
+    def party(self, agreement_id: str, party: str) -> StatusHistory[PartyStatus]:
+        """The position of one party under an agreement over all time."""
+        return self._party(agreement_id, party)[0]
+
+    def _party(
+        self, agreement_id: str, party: str
+    ) -> tuple[StatusHistory[PartyStatus], tuple[PartyReport, ...]]:
+        key = (agreement_id, party)
+        found = self._parties.get(key)
+        if found is None:
+            agreement = self.dataset.agreement(agreement_id)
+            self.dataset.party(party)
+            sweep = self._sweep
+            events = self._party_events(agreement, party)
+            starts, values = _step_function(
+                lambda day, reads: self._party_value(agreement, party, events, day, reads),
+                Reads(sweep),
+            )
+            per_party = (
+                agreement.entry_into_force is not None
+                and agreement.entry_into_force.per_party is not None
+            )
+            intervals = _intervals(
+                starts,
+                (_party_interval(agreement, report, cited, per_party) for report, cited in values),
+            )
+            found = (
+                StatusHistory(
+                    kind="party", agreement=agreement_id, subject=party, intervals=intervals
+                ),
+                tuple(report for report, _ in values),
+            )
+            self._parties[key] = found
+        return found
+
+    def _party_events(self, agreement: Agreement, party: str) -> list[Any]:
+        clause = agreement.entry_into_force
+        kinds: tuple[EventKind, ...] = (EventKind.WITHDRAWAL,)
+        if clause is not None and clause.per_party is not None:
+            kinds = (clause.per_party.instrument, EventKind.WITHDRAWAL)
+        return [e for e in self._sweep.events_about(agreement.id, *kinds) if e.party == party]
+
+    def _party_value(
+        self, agreement: Agreement, party: str, events: list[Any], day: dt.date, reads: Reads
+    ) -> tuple[PartyReport, tuple[Citation, ...]]:
+        reads.events(events)
+        report = party_report(self._sweep, agreement, party, day, reads)
+        return report, tuple(cite(self._sweep, e) for e in events if e.date <= day)
+
+    # Questions ----------------------------------------------------------------------
+
+    def at(self, day: dt.date, *, agreements: Iterable[str] | None = None) -> Report:
+        """Everything the history says on ``day``, as a report.
+
+        Args:
+            day: the day to report on.
+            agreements: ids of the agreements to report (default: all, in order).
+        """
+        _check_day(day, "day")
+        ids = self._ids(agreements)
+        sweep = self._sweep
+        reports = []
+        for agreement_id in ids:
+            agreement = self.dataset.agreement(agreement_id)
+            verdict = self._verdict(agreement, day)
+            commitments = tuple(
+                self._commitment_at(agreement, c.id, day) for c in agreement.commitments
+            )
+            parties = tuple(
+                self._party_at(agreement, p, day) for p in parties_on(sweep, agreement, day)
+            )
+            reports.append(agreement_report(sweep, agreement, day, verdict, parties, commitments))
+        return Report(as_of=day, agreements=tuple(reports))
+
+    def _ids(self, agreements: Iterable[str] | None) -> tuple[str, ...]:
+        if agreements is None:
+            return tuple(a.id for a in self.dataset.agreements)
+        if isinstance(agreements, str):
+            raise ModelTypeError(
+                f"agreements must be a collection of ids, got the string {agreements!r}"
+            )
+        ids = tuple(agreements)
+        for agreement_id in ids:
+            self.dataset.agreement(agreement_id)
+        return ids
+
+    def _verdict(self, agreement: Agreement, day: dt.date) -> Verdict:
+        found = self._agreements.get(agreement.id)
+        if found is not None:
+            return found[1][_index(found[0], day)]
+        return decide_agreement(self._sweep, self._rules, agreement, day, Reads(self._sweep))
+
+    def _commitment_at(
+        self, agreement: Agreement, commitment_id: str, day: dt.date
+    ) -> CommitmentReport:
+        found = self._commitments.get(commitment_id)
+        if found is not None:
+            return found[1][_index(found[0], day)]
+        commitment = self.dataset.commitment(commitment_id)
+        return commitment_report(
+            self._sweep, self._rules, agreement, commitment, day, Reads(self._sweep)
+        )
+
+    def _party_at(self, agreement: Agreement, party: str, day: dt.date) -> PartyReport:
+        found = self._parties.get((agreement.id, party))
+        if found is not None:
+            return found[1][_index(found[0], day)]
+        return party_report(self._sweep, agreement, party, day, Reads(self._sweep))
+
+    def statuses(
+        self, *, agreements: Iterable[str] | None = None
+    ) -> tuple[StatusHistory[Any], ...]:
+        """The status histories of the agreements, each followed by its parties' and commitments'."""
+        out: list[StatusHistory[Any]] = []
+        for agreement_id in self._ids(agreements):
+            out.append(self.agreement(agreement_id))
+            out.extend(self.party(agreement_id, p) for p in self.parties(agreement_id))
+            out.extend(
+                self.commitment(c.id) for c in self.dataset.agreement(agreement_id).commitments
+            )
+        return tuple(out)
+
+    def changes(
+        self, start: dt.date, end: dt.date, *, agreements: Iterable[str] | None = None
+    ) -> tuple[Change, ...]:
+        """What changed after ``start`` up to and including ``end``, day by day.
+
+        Each [`Change`][tradeaccord.Change] gives the status (and reason) before
+        and after; read ``status_changed`` to keep only changes of status.
+        """
+        _check_day(start, "start")
+        _check_day(end, "end")
+        found: list[Change] = []
+        for history in self.statuses(agreements=agreements):
+            for before, after in history.changes():
+                assert after.start is not None
+                if start < after.start <= end:
+                    found.append(
+                        Change(
+                            day=after.start,
+                            kind=history.kind,
+                            agreement=history.agreement,
+                            subject=history.subject,
+                            before=before,
+                            after=after,
+                        )
+                    )
+        found.sort(key=lambda c: c.day)
+        return tuple(found)
+
+
+def _index(history: StatusHistory[Any], day: dt.date) -> int:
+    return bisect.bisect_right(history._starts, day)
+
+
+def _agreement_interval(
+    agreement_id: str, verdict: Verdict
+) -> Callable[[dt.date | None, dt.date | None], StatusInterval[AgreementStatus]]:
+    rule, finding = verdict
+    return lambda start, end: StatusInterval(
+        start=start,
+        end=end,
+        status=finding.status,
+        rule=rule,
+        reason=finding.reason,
+        since=finding.since,
+        explanation=agreement_explanation(agreement_id, verdict),
+        missing=finding.missing,
+    )
+
+
+def _commitment_interval(
+    report: CommitmentReport,
+) -> Callable[[dt.date | None, dt.date | None], StatusInterval[CommitmentStatus]]:
+    return lambda start, end: StatusInterval(
+        start=start,
+        end=end,
+        status=report.status,
+        rule=report.rule,
+        reason=report.reason,
+        since=report.since,
+        explanation=report.explanation,
+        missing=report.missing,
+    )
+
+
+def _party_interval(
+    agreement: Agreement, report: PartyReport, cited: tuple[Citation, ...], per_party: bool
+) -> Callable[[dt.date | None, dt.date | None], StatusInterval[PartyStatus]]:
+    rule = _PARTY_RULES[report.status]
+    reason = _party_reason(report, agreement, per_party)
+    explanation = Explanation(
+        label=f"{report.party} under {agreement.id}: {report.status.value} (rule {rule}: {reason})",
+        value=report.bound,
+        since=report.since,
+        citations=cited,
+    )
+    return lambda start, end: StatusInterval(
+        start=start,
+        end=end,
+        status=report.status,
+        rule=rule,
+        reason=reason,
+        since=report.since,
+        explanation=explanation,
+    )
+
+
+def _check_day(day: object, name: str) -> None:
+    if isinstance(day, dt.datetime) or not isinstance(day, dt.date):
+        raise ModelTypeError(f"{name} must be a datetime.date, got {type(day).__name__}")
+
+
+def evaluate(
+    dataset: Dataset,
+    as_of: dt.date,
+    *,
+    agreements: Iterable[str] | None = None,
+    rules: RuleSet | None = None,
+    policy: EvidencePolicy | None = None,
+) -> Report:
+    """Evaluate agreements and their commitments on a day.
+
+    The same as ``History(dataset, rules=rules, policy=policy).at(as_of)``: to
+    ask about many days, build the [`History`][tradeaccord.History] once.
+
+    Args:
+        dataset: the agreements and the recorded events.
+        as_of: the day to evaluate; only facts dated on or before it count.
+        agreements: ids of the agreements to report (default: all, in order).
+        rules: the rule set (default: [`RuleSet.default()`][tradeaccord.RuleSet.default]).
+        policy: which events count as facts (default: medium confidence or better).
+
+    Examples:
+        >>> import datetime as dt
+        >>> from tradeaccord import example_dataset
+        >>> report = evaluate(example_dataset(), dt.date(2025, 6, 12))
+        >>> london = report.agreement("london-2025")
+        >>> london.status.value, london.in_force.value
+        ('awaiting_entry_into_force', 'false')
+        >>> london.missing_descriptions()
+        ('approval of london-2025 by USA', 'approval of london-2025 by CHN')
+    """
+    _check_day(as_of, "as_of")
+    return History(dataset, rules=rules, policy=policy).at(as_of, agreements=agreements)

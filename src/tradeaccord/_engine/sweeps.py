@@ -1,0 +1,901 @@
+"""Sweeps: the timeline of every condition, agreement, party and commitment of a dataset.
+
+Every timeline is a step function built in one pass over the sorted change
+points of its inputs; the events are indexed once per dataset, and a threshold
+counts instruments incrementally over the sorted instrument events. Agreements
+are built in dependency order: an ``InForce`` condition reads the in-force part
+of the agreement it names, computed before the agreement that depends on it.
+Nothing here prints or reads the clock.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import math
+from collections.abc import Callable, Iterable, Sequence
+from fractions import Fraction
+from operator import itemgetter
+from typing import NamedTuple
+
+from .._calendar import DayCount, Upon
+from .._conditions import (
+    AllOf,
+    AnyOf,
+    AtLeast,
+    Condition,
+    DateReached,
+    Delay,
+    Fulfilled,
+    InForce,
+    InstrumentCount,
+    Not,
+    Occurred,
+    Threshold,
+    WeightedShare,
+)
+from .._model import Agreement, Commitment, Dataset, Event, Group
+from .._truth import Truth
+from .._vocabulary import EventKind
+from ..errors import CalendarError, EvaluationError
+from .index import EventIndex, RecordedIndex
+from .policy import EvidencePolicy
+from .steps import Timeline, _trusted
+from .values import AgreementTimelines, CommitmentTimelines, PartyTimelines, Tally
+
+__all__ = ["Sweep", "apply_rule", "delay_timeline", "in_force_timeline", "timeline"]
+
+T, F, U = Truth.TRUE, Truth.FALSE, Truth.UNKNOWN
+_FALSE = Timeline.constant(F)
+_TRUE = Timeline.constant(T)
+
+
+def apply_rule(rule: DayCount, day: dt.date) -> dt.date:
+    """Apply a day-count rule, checking that it does not go back in time."""
+    result = rule.apply(day)
+    if result < day:
+        raise EvaluationError(
+            f"day-count rule {rule!r} gave {result.isoformat()} for {day.isoformat()}; "
+            "rules must not give a date before their trigger"
+        )
+    return result
+
+
+def delay_timeline(inner: Timeline, rule: DayCount) -> Timeline:
+    """Shift the first TRUE (and first UNKNOWN) day of ``inner`` by ``rule``, latching."""
+    if inner.initial is T:
+        return _TRUE
+    changes: list[tuple[dt.date, Truth]] = []
+    initial = U if inner.initial is U else F
+    first_unknown = inner.first(U) if initial is F else None
+    first_true = inner.first(T)
+    # Once TRUE, the delayed condition stays TRUE: an UNKNOWN after it changes nothing.
+    if first_unknown is not None and (first_true is None or first_unknown < first_true):
+        changes.append((apply_rule(rule, first_unknown), U))
+    if first_true is not None:
+        changes.append((apply_rule(rule, first_true), T))
+    changes.sort(key=lambda c: (c[0], c[1] is T))
+    return Timeline.from_changes(initial, changes)
+
+
+def kleene_at_least(n: int | Fraction, sure: int | Fraction, maybe: int | Fraction) -> Truth:
+    """TRUE if ``sure`` reaches ``n``, UNKNOWN if ``sure + maybe`` does, else FALSE."""
+    if sure >= n:
+        return T
+    return U if sure + maybe >= n else F
+
+
+def event_timeline(events: Iterable[Event], policy: EvidencePolicy) -> Timeline:
+    """TRUE from the first established event, UNKNOWN from an earlier weak one."""
+    first_strong: dt.date | None = None
+    first_weak: dt.date | None = None
+    for event in events:
+        if policy.establishes(event):
+            first_strong = event.date if first_strong is None else min(first_strong, event.date)
+        else:
+            first_weak = event.date if first_weak is None else min(first_weak, event.date)
+    if first_strong is None:
+        return _FALSE if first_weak is None else _trusted(F, ((first_weak, U),))
+    if first_weak is not None and first_weak < first_strong:
+        return _trusted(F, ((first_weak, U), (first_strong, T)))
+    return _trusted(F, ((first_strong, T),))
+
+
+def toggle_timeline(
+    events: Iterable[Event], on: EventKind, off: EventKind, policy: EvidencePolicy
+) -> Timeline:
+    """TRUE after an ``on`` event until an ``off`` event (UNKNOWN for weak ones).
+
+    ``events`` must be in date order.
+    """
+    changes: list[tuple[dt.date, Truth]] = []
+    for event in events:
+        if event.kind is on:
+            changes.append((event.date, T if policy.establishes(event) else U))
+        elif event.kind is off:
+            changes.append((event.date, F if policy.establishes(event) else U))
+    if not changes:
+        return _FALSE
+    if len(changes) == 1:
+        return _FALSE if changes[0][1] is F else _trusted(F, changes)
+    return Timeline.from_changes(F, changes)
+
+
+def term_end(
+    base_end: dt.date,
+    extensions: Sequence[Event],
+    day: dt.date,
+    policy: EvidencePolicy,
+    *,
+    strong_only: bool,
+) -> dt.date:
+    """The end of a term as known on ``day``: the base end moved by extensions dated by then."""
+    end = base_end
+    for event in extensions:
+        if (
+            event.date <= day
+            and event.ends_on is not None
+            and (policy.establishes(event) or not strong_only)
+        ):
+            end = max(end, event.ends_on)
+    return end
+
+
+def expired_timeline(
+    started: Timeline,
+    end: Callable[[dt.date], dt.date],
+    extensions: Sequence[Event],
+    policy: EvidencePolicy,
+) -> Timeline:
+    """TRUE once the term that began on the first day ``started`` held has run out.
+
+    ``end`` gives, for a start day, the first day the term no longer runs
+    (before extensions). The term counts from the first TRUE day of ``started``; before that day, from
+    its first UNKNOWN day (if any), so that no day depends on later facts.
+    Extensions recorded on or before a day count on that day. A weak extension
+    makes the days it would add UNKNOWN.
+    """
+    first_true = started.first(T) if started.initial is not T else None
+    first_unknown = started.first(U) if started.initial is F else None
+    if first_true is None:
+        return _expired_from(first_unknown, end, extensions, policy)
+    from_true = _expired_from(first_true, end, extensions, policy)
+    if first_unknown is None or first_unknown >= first_true:
+        return from_true
+    from_unknown = _expired_from(first_unknown, end, extensions, policy)
+    switch = _trusted(F, ((first_true, T),))
+    return Timeline.combine(
+        (switch, from_unknown, from_true), lambda v: v[2] if v[0] is T else v[1]
+    )
+
+
+def _expired_from(
+    start: dt.date | None,
+    end: Callable[[dt.date], dt.date],
+    extensions: Sequence[Event],
+    policy: EvidencePolicy,
+) -> Timeline:
+    if start is None:
+        return _FALSE
+    base_end = end(start)
+    if not extensions:
+        return _trusted(F, ((base_end, T),))
+    candidates = {base_end}
+    for event in extensions:
+        candidates.add(event.date)
+        if event.ends_on is not None:
+            candidates.add(event.ends_on)
+    changes: list[tuple[dt.date, Truth]] = []
+    for day in sorted(candidates):
+        strong = term_end(base_end, extensions, day, policy, strong_only=True)
+        every = term_end(base_end, extensions, day, policy, strong_only=False)
+        changes.append((day, T if day >= every else U if day >= strong else F))
+    return Timeline.from_changes(F, changes)
+
+
+def lapse(entered: Timeline, deadline: dt.date) -> tuple[Timeline, Timeline]:
+    """Apply an entry-into-force deadline: (entered, lapsed) timelines."""
+    at_deadline = entered.at(deadline)
+    if at_deadline is T:
+        return entered, _FALSE
+    # After the deadline the agreement can no longer enter into force (FALSE), or,
+    # if it was UNKNOWN on the deadline, at best it is UNKNOWN.
+    after = _trusted(F, ((deadline + dt.timedelta(days=1), T),))
+    capped = Timeline.combine((entered, after), lambda v: v[0] if v[1] is F else v[0] & at_deadline)
+    lapsed = after.map(lambda v: ~at_deadline if v is T else F)
+    return capped, lapsed
+
+
+def labelled(end: Callable[[dt.date], dt.date], what: str) -> Callable[[dt.date], dt.date]:
+    """``end`` with calendar errors prefixed by what the term belongs to."""
+
+    def call(start: dt.date) -> dt.date:
+        try:
+            return end(start)
+        except CalendarError as exc:
+            raise CalendarError(f"{what}: {exc}") from None
+
+    return call
+
+
+def runs(
+    timeline: Timeline, holds: Callable[[Truth], bool]
+) -> list[tuple[dt.date | None, dt.date | None]]:
+    """The maximal runs of days on which ``holds(value)``: (first day, first day after).
+
+    ``None`` as a first day means "since the beginning of time", as an end "for ever".
+    """
+    out: list[tuple[dt.date | None, dt.date | None]] = []
+    inside = holds(timeline.initial)
+    start: dt.date | None = None
+    for day, value in timeline.steps:
+        if holds(value) and not inside:
+            start, inside = day, True
+        elif not holds(value) and inside:
+            out.append((start, day))
+            inside = False
+    if inside:
+        out.append((start, None))
+    return out
+
+
+def instrument_effect(instrument: Timeline, met: dt.date | None, rule: DayCount) -> Timeline:
+    """When a party's instrument has taken effect for it, ignoring whether the agreement is in force.
+
+    An instrument that stood on ``met`` (the first day the entry-into-force
+    condition held) takes effect from that day; any other takes effect on the
+    date ``rule`` gives for its deposit. Either lasts while the instrument
+    stands. Computed for the established runs (TRUE) and the possible runs (not
+    FALSE) of the instrument; UNKNOWN where only the latter give an effect.
+    """
+    steps = instrument.steps
+    if instrument.initial is F and len(steps) == 1 and steps[0][1] is T:
+        # The common case: one established instrument, never withdrawn.
+        start = steps[0][0]
+        begin = min(apply_rule(rule, start), met) if met is not None and start <= met else None
+        if begin is None:
+            begin = apply_rule(rule, start)
+        return _trusted(F, ((begin, T),))
+
+    def project(holds: Callable[[Truth], bool]) -> Timeline:
+        changes: list[tuple[dt.date, Truth]] = []
+        initial = F
+        for start, end in runs(instrument, holds):
+            if start is None:
+                initial = T
+                if end is not None:
+                    changes.append((end, F))
+                continue
+            begin = apply_rule(rule, start)
+            if met is not None and start <= met and (end is None or met < end):
+                begin = min(begin, met)
+            if end is None or begin < end:
+                changes.append((begin, T))
+                if end is not None:
+                    changes.append((end, F))
+        return Timeline.from_changes(initial, changes)
+
+    sure, possible = project(lambda v: v is T), project(lambda v: v is not F)
+    return Timeline.combine((sure, possible), lambda v: T if v[0] is T else U if v[1] is T else F)
+
+
+def membership_timeline(group: Group, party: str) -> Timeline:
+    """TRUE on the days ``party`` belongs to ``group``."""
+    rows = [m for m in group.members if m.party == party]
+    days = sorted(
+        {m.joined for m in rows if m.joined is not None}
+        | {m.left for m in rows if m.left is not None}
+    )
+    initial = T if any(m.joined is None for m in rows) else F
+    changes = [(day, T if any(m.is_member_on(day) for m in rows) else F) for day in days]
+    return Timeline.from_changes(initial, changes)
+
+
+def _all(values: Sequence[Truth]) -> Truth:
+    result = T
+    for value in values:
+        result = result & value
+    return result
+
+
+def _any(values: Sequence[Truth]) -> Truth:
+    result = F
+    for value in values:
+        result = result | value
+    return result
+
+
+class Count(NamedTuple):
+    """A threshold node counted over its parties: per-party values and running totals.
+
+    ``values[i]`` is when party ``parties[i]`` counts (its instrument stands, and
+    it is a member of the group if the node names one); ``weights[i]`` what it
+    counts for. ``days`` are the days the totals change, with ``sure`` (weight
+    of established instruments), ``maybe`` (weakly reported ones) and
+    ``members`` (members of the group) from each of those days on; ``initial``
+    holds the totals before the first of them.
+    """
+
+    parties: tuple[str, ...]
+    values: tuple[Timeline, ...]
+    weights: tuple[Fraction, ...]
+    timeline: Timeline
+    initial: tuple[Fraction, Fraction, int]
+    days: tuple[dt.date, ...]
+    totals: tuple[tuple[Fraction, Fraction, int], ...]
+
+    def totals_on(self, day: dt.date) -> tuple[Fraction, Fraction, int]:
+        """(sure, maybe, members) on ``day``."""
+        index = bisect.bisect_right(self.days, day)
+        return self.initial if index == 0 else self.totals[index - 1]
+
+
+def count_sweep(
+    parties: Sequence[str],
+    values: Sequence[Timeline],
+    weights: Sequence[Fraction],
+    members: Sequence[Timeline] | None,
+    verdict: Callable[[Fraction, Fraction, int], Truth],
+) -> Count:
+    """Count weighted values incrementally over their sorted changes (one pass, no recount)."""
+    current = [v.initial for v in values]
+    sure = sum((w for w, v in zip(weights, current, strict=True) if v is T), Fraction(0))
+    maybe = sum((w for w, v in zip(weights, current, strict=True) if v is U), Fraction(0))
+    size = len(values)
+    changes = [(day, i, value) for i, v in enumerate(values) for day, value in v.steps]
+    total = 0
+    if members is not None:
+        total = sum(1 for m in members if m.initial is T)
+        changes.extend(
+            (day, size + i, value) for i, m in enumerate(members) for day, value in m.steps
+        )
+    changes.sort(key=itemgetter(0))
+    initial_totals = (sure, maybe, total)
+    initial = verdict(sure, maybe, total)
+    days: list[dt.date] = []
+    totals: list[tuple[Fraction, Fraction, int]] = []
+    steps: list[tuple[dt.date, Truth]] = []
+    last = initial
+    k, count = 0, len(changes)
+    while k < count:
+        day = changes[k][0]
+        while k < count and changes[k][0] == day:
+            _, i, value = changes[k]
+            k += 1
+            if i >= size:
+                total += 1 if value is T else -1
+                continue
+            old, weight = current[i], weights[i]
+            if old is T:
+                sure -= weight
+            elif old is U:
+                maybe -= weight
+            if value is T:
+                sure += weight
+            elif value is U:
+                maybe += weight
+            current[i] = value
+        days.append(day)
+        totals.append((sure, maybe, total))
+        value = verdict(sure, maybe, total)
+        if value is not last:
+            steps.append((day, value))
+            last = value
+    return Count(
+        parties=tuple(parties),
+        values=tuple(values),
+        weights=tuple(weights),
+        timeline=_trusted(initial, steps),
+        initial=initial_totals,
+        days=tuple(days),
+        totals=tuple(totals),
+    )
+
+
+class _Entry(NamedTuple):
+    """The in-force part of an agreement's timelines: what ``InForce`` reads."""
+
+    concluded: Timeline
+    condition: Timeline
+    ready: Timeline
+    entered: Timeline
+    lapsed: Timeline
+    terminated: Timeline
+    suspended: Timeline
+    expired: Timeline
+    in_force: Timeline
+
+
+_ONE = Fraction(1)
+
+
+class Sweep:
+    """The timelines of one dataset under one evidence policy, each computed once.
+
+    A sweep is built from an event index, and computes each timeline the first
+    time it is asked for, in dependency order; what it returns never changes.
+    ``recorded_on(day)`` gives the sweep of the record as it stood on that day:
+    the same dataset without the events dated after it.
+    """
+
+    def __init__(
+        self,
+        dataset: Dataset,
+        policy: EvidencePolicy,
+        index: EventIndex | RecordedIndex | None = None,
+    ) -> None:
+        self.dataset = dataset
+        self.policy = policy
+        self.index = index if index is not None else EventIndex(dataset.events)
+        self._nodes: dict[int, tuple[Condition, Timeline]] = {}
+        self._equal_nodes: dict[Condition, Timeline] = {}
+        self._counts: dict[int, tuple[Threshold, Count]] = {}
+        self._entries: dict[str, _Entry] = {}
+        self._agreements: dict[str, AgreementTimelines] = {}
+        self._parties: dict[tuple[str, str], PartyTimelines] = {}
+        self._party_lists: dict[str, tuple[str, ...]] = {}
+        self._commitments: dict[str, CommitmentTimelines] = {}
+        self._instruments: dict[tuple[str, EventKind], dict[str, list[Event]]] = {}
+        self._instrument_lines: dict[tuple[str, EventKind, str], Timeline] = {}
+        self._members: dict[tuple[str, str], Timeline] = {}
+        self._recorded: dict[dt.date, Sweep] = {}
+        self.memo: dict[object, object] = {}
+        self._agreement_ids = frozenset(a.id for a in dataset.agreements)
+
+    @property
+    def through(self) -> dt.date | None:
+        """The last day of events this sweep sees (``None``: every event)."""
+        return self.index.day if isinstance(self.index, RecordedIndex) else None
+
+    def recorded_on(self, day: dt.date) -> Sweep:
+        """The sweep of the record as it stood on ``day``: events dated after it left out.
+
+        Its timelines project forward what the record said on ``day``: the dates
+        it fixes (an entry into force 30 days on, a party's own date) without
+        anything recorded later.
+        """
+        through = self.through
+        if through is not None and day >= through:
+            return self
+        found = self._recorded.get(day)
+        if found is None:
+            found = Sweep(self.dataset, self.policy, self.index.through(day))
+            self._recorded[day] = found
+        return found
+
+    # Events -------------------------------------------------------------------------
+
+    def events_for(self, leaf: Occurred | Fulfilled) -> list[Event]:
+        """The recorded events that instantiate a leaf, in date order."""
+        if isinstance(leaf, Fulfilled):
+            return self.index.about(leaf.commitment, EventKind.PERFORMANCE)
+        return self.index.matching(leaf)
+
+    def events_about(self, target: str, *kinds: EventKind) -> list[Event]:
+        """The recorded events about ``target`` of the given kinds, in date order."""
+        return self.index.about(target, *kinds)
+
+    def _fact(self, target: str, *kinds: EventKind) -> Timeline:
+        return event_timeline(self.index.about(target, *kinds), self.policy)
+
+    # Instruments and thresholds -----------------------------------------------------
+
+    def _instrument_events(self, target: str, kind: EventKind) -> dict[str, list[Event]]:
+        key = (target, kind)
+        found = self._instruments.get(key)
+        if found is None:
+            found = self.index.instruments(target, kind)
+            self._instruments[key] = found
+        return found
+
+    def instrument_parties(self, target: str, kind: EventKind) -> list[str]:
+        """The parties with an instrument of ``kind`` about ``target`` recorded, in date order."""
+        return self.index.instrument_parties(target, kind)
+
+    def instrument(self, target: str, kind: EventKind, party: str) -> Timeline:
+        """TRUE while ``party``'s instrument of ``kind`` about ``target`` stands."""
+        key = (target, kind, party)
+        found = self._instrument_lines.get(key)
+        if found is None:
+            events = self._instrument_events(target, kind).get(party, ())
+            found = toggle_timeline(events, kind, EventKind.WITHDRAWAL, self.policy)
+            self._instrument_lines[key] = found
+        return found
+
+    def member(self, group_id: str, party: str) -> Timeline:
+        """TRUE on the days ``party`` belongs to the group ``group_id``."""
+        key = (group_id, party)
+        found = self._members.get(key)
+        if found is None:
+            found = membership_timeline(self.dataset.group(group_id), party)
+            self._members[key] = found
+        return found
+
+    def count(self, node: Threshold) -> Count:
+        """A threshold node counted over its parties (computed once per node)."""
+        cached = self._counts.get(id(node))
+        if cached is not None and cached[0] is node:
+            return cached[1]
+        found = self._count(node)
+        self._counts[id(node)] = (node, found)
+        return found
+
+    def _count(self, node: Threshold) -> Count:
+        target, kind = node.target, node.kind
+        if isinstance(node, WeightedShare):
+            parties = [p for p, w in node.weights if w > 0]
+            needed = node.threshold()
+            return count_sweep(
+                parties,
+                [self.instrument(target, kind, p) for p in parties],
+                [node.weight_of(p) for p in parties],
+                None,
+                lambda sure, maybe, _: kleene_at_least(needed, sure, maybe),
+            )
+        if node.among is None:
+            parties = self.instrument_parties(target, kind)
+            n = node.n if isinstance(node, InstrumentCount) else 0
+            return count_sweep(
+                parties,
+                [self.instrument(target, kind, p) for p in parties],
+                [_ONE] * len(parties),
+                None,
+                lambda sure, maybe, _: kleene_at_least(n, sure, maybe),
+            )
+        group = node.among
+        parties = list(dict.fromkeys(m.party for m in self.dataset.group(group).members))
+        members = [self.member(group, p) for p in parties]
+        values = [
+            m & self.instrument(target, kind, p) for m, p in zip(members, parties, strict=True)
+        ]
+        if isinstance(node, InstrumentCount):
+            n = node.n
+            return count_sweep(
+                parties,
+                values,
+                [_ONE] * len(parties),
+                None,
+                lambda sure, maybe, _: kleene_at_least(n, sure, maybe),
+            )
+        share = node.share
+
+        def fraction(sure: Fraction, maybe: Fraction, total: int) -> Truth:
+            if total == 0:
+                return F
+            return kleene_at_least(share * total, sure, maybe)
+
+        return count_sweep(parties, values, [_ONE] * len(parties), members, fraction)
+
+    def tally(self, node: Threshold, day: dt.date) -> Tally:
+        """Where a threshold node stands on ``day``: what is counted and what is still needed."""
+        count = self.count(node)
+        values = [v.at(day) for v in count.values]
+        counted = tuple(p for p, v in zip(count.parties, values, strict=True) if v is T)
+        uncertain = tuple(p for p, v in zip(count.parties, values, strict=True) if v is U)
+        sure, maybe, _ = count.totals_on(day)
+        if isinstance(node, WeightedShare):
+            return Tally(
+                unit="weight",
+                have=sure,
+                unknown=maybe,
+                required=node.threshold(),
+                counted=counted,
+                uncertain=uncertain,
+                outstanding=tuple(p for p, v in zip(count.parties, values, strict=True) if v is F),
+            )
+        members: list[str] | None = None
+        if node.among is not None:
+            members = list(dict.fromkeys(self.dataset.group(node.among).members_on(day)))
+        pool: list[str] = members or []
+        if members is None and node.target in self._agreement_ids:
+            pool = list(self.dataset.agreement(node.target).parties)
+        busy = set(counted) | set(uncertain)
+        outstanding = tuple(p for p in pool if p not in busy)
+        if isinstance(node, InstrumentCount):
+            required = Fraction(node.n)
+        else:
+            assert members is not None
+            required = Fraction(max(1, math.ceil(node.share * len(members))))
+        return Tally(
+            unit="instruments",
+            have=sure,
+            unknown=maybe,
+            required=required,
+            counted=counted,
+            uncertain=uncertain,
+            outstanding=outstanding,
+            members=None if members is None else len(members),
+        )
+
+    # Conditions ---------------------------------------------------------------------
+
+    def condition(self, node: Condition) -> Timeline:
+        """The timeline of a condition node."""
+        cached = self._nodes.get(id(node))
+        if cached is not None and cached[0] is node:
+            return cached[1]
+        found = self._equal_nodes.get(node)
+        if found is None:
+            found = self._compute(node)
+            self._equal_nodes[node] = found
+        self._nodes[id(node)] = (node, found)
+        return found
+
+    def _compute(self, node: Condition) -> Timeline:
+        if isinstance(node, Occurred | Fulfilled):
+            return event_timeline(self.events_for(node), self.policy)
+        if isinstance(node, DateReached):
+            return _trusted(F, ((node.on, T),))
+        if isinstance(node, InForce):
+            return self._entry(node.agreement).in_force
+        if isinstance(node, Threshold):
+            return self.count(node).timeline
+        if isinstance(node, Not):
+            return ~self.condition(node.item)
+        if isinstance(node, AllOf | AnyOf) and len(node.items) == 2:
+            first, second = (self.condition(i) for i in node.items)
+            return first & second if isinstance(node, AllOf) else first | second
+        if isinstance(node, AllOf):
+            return Timeline.combine([self.condition(i) for i in node.items], _all)
+        if isinstance(node, AnyOf):
+            return Timeline.combine([self.condition(i) for i in node.items], _any)
+        if isinstance(node, AtLeast):
+            n = node.n
+            return Timeline.combine(
+                [self.condition(i) for i in node.items],
+                lambda v: kleene_at_least(n, v.count(T), v.count(U)),
+            )
+        if isinstance(node, Delay):
+            return delay_timeline(self.condition(node.item), node.rule)
+        raise EvaluationError(f"not a condition node: {node!r}")
+
+    # Agreements ---------------------------------------------------------------------
+
+    def agreement(self, agreement_id: str) -> AgreementTimelines:
+        """The timelines of an agreement: entry into force, provisional application, end."""
+        found = self._agreements.get(agreement_id)
+        if found is None:
+            agreement = self.dataset.agreement(agreement_id)
+            entry = self._entry(agreement_id)
+            found = AgreementTimelines(
+                **entry._asdict(), provisional=self._provisional(agreement, entry)
+            )
+            self._agreements[agreement_id] = found
+        return found
+
+    def _entry(self, agreement_id: str) -> _Entry:
+        found = self._entries.get(agreement_id)
+        if found is None:
+            found = self._compute_entry(self.dataset.agreement(agreement_id))
+            self._entries[agreement_id] = found
+        return found
+
+    def _compute_entry(self, agreement: Agreement) -> _Entry:
+        if agreement.concluded is not None:
+            concluded = _trusted(F, ((agreement.concluded, T),))
+        else:
+            concluded = self._fact(agreement.id, EventKind.CONCLUSION)
+        clause = agreement.entry_into_force
+        condition = self.condition(clause.when) if clause is not None else _TRUE
+        ready = concluded & condition
+        entered = ready
+        if clause is not None:
+            try:
+                entered = delay_timeline(ready, clause.effective)
+            except CalendarError as exc:
+                raise CalendarError(
+                    f"entry into force of agreement {agreement.id!r}: {exc}"
+                ) from None
+        lapsed = _FALSE
+        if clause is not None and clause.deadline is not None:
+            entered, lapsed = lapse(entered, clause.deadline)
+        terminated = self._fact(agreement.id, EventKind.TERMINATION)
+        suspended = toggle_timeline(
+            self.index.about(agreement.id, EventKind.SUSPENSION, EventKind.RESUMPTION),
+            EventKind.SUSPENSION,
+            EventKind.RESUMPTION,
+            self.policy,
+        )
+        expired = _FALSE
+        if agreement.term is not None:
+            expired = expired_timeline(
+                entered,
+                labelled(agreement.term.ends_on, f"term of agreement {agreement.id!r}"),
+                self.index.about(agreement.id, EventKind.EXTENSION),
+                self.policy,
+            )
+        in_force = entered
+        for ending in (terminated, suspended, expired):
+            if ending.steps or ending.initial is not F:
+                in_force = in_force & ~ending
+        return _Entry(
+            concluded=concluded,
+            condition=condition,
+            ready=ready,
+            entered=entered,
+            lapsed=lapsed,
+            terminated=terminated,
+            suspended=suspended,
+            expired=expired,
+            in_force=in_force,
+        )
+
+    def _provisional(self, agreement: Agreement, entry: _Entry) -> Timeline:
+        clause = agreement.provisional_application
+        if clause is None:
+            return _FALSE
+        started = delay_timeline(entry.concluded & self.condition(clause.start), clause.effective)
+        sunset = _FALSE
+        end: Callable[[dt.date], dt.date] | None = None
+        if clause.ends_on is not None:
+            fixed = clause.ends_on
+            end = lambda _start: fixed  # noqa: E731
+        elif clause.term is not None:
+            end = labelled(clause.term.ends_on, f"term of provisional application {clause.id!r}")
+        if end is not None:
+            sunset = expired_timeline(
+                started, end, self.index.about(clause.id, EventKind.EXTENSION), self.policy
+            )
+        ended = self._fact(clause.id, EventKind.TERMINATION)
+        return Timeline.combine(
+            (started, sunset, ended, entry.entered, entry.terminated, entry.lapsed),
+            lambda v: v[0] & ~v[1] & ~v[2] & ~v[3] & ~v[4] & ~v[5],
+        )
+
+    # Parties ------------------------------------------------------------------------
+
+    def parties_of(self, agreement_id: str) -> tuple[str, ...]:
+        """The parties an agreement can bind: its listed parties, then later joiners."""
+        found = self._party_lists.get(agreement_id)
+        if found is None:
+            agreement = self.dataset.agreement(agreement_id)
+            out = dict.fromkeys(agreement.parties)
+            clause = agreement.entry_into_force
+            if clause is not None and clause.per_party is not None:
+                out.update(
+                    dict.fromkeys(
+                        self.instrument_parties(agreement_id, clause.per_party.instrument)
+                    )
+                )
+            found = tuple(out)
+            self._party_lists[agreement_id] = found
+        return found
+
+    def party(self, agreement_id: str, party: str) -> PartyTimelines:
+        """When an agreement binds ``party``: its instrument, its own force, its withdrawal."""
+        key = (agreement_id, party)
+        found = self._parties.get(key)
+        if found is None:
+            found = self._party(self.dataset.agreement(agreement_id), party)
+            self._parties[key] = found
+        return found
+
+    def withdrawals(self, agreement_id: str, party: str) -> list[Event]:
+        """The withdrawals ``party`` recorded from the agreement, in date order."""
+        return [e for e in self.index.about(agreement_id, EventKind.WITHDRAWAL) if e.party == party]
+
+    def _party(self, agreement: Agreement, party: str) -> PartyTimelines:
+        entry = self._entry(agreement.id)
+        clause = agreement.entry_into_force
+        per_party = clause.per_party if clause is not None else None
+        if per_party is None:
+            # Every listed party is bound while the agreement is in force, until it withdraws.
+            withdrawals = self.withdrawals(agreement.id, party)
+            if party not in agreement.parties:
+                return PartyTimelines(instrument=_FALSE, bound=_FALSE, withdrawn=_FALSE)
+            withdrawn = event_timeline(withdrawals, self.policy)
+            return PartyTimelines(
+                instrument=_TRUE, bound=entry.in_force & ~withdrawn, withdrawn=withdrawn
+            )
+        events = self._instrument_events(agreement.id, per_party.instrument).get(party, ())
+        instrument = self.instrument(agreement.id, per_party.instrument, party)
+        effect = instrument_effect(instrument, entry.ready.first(T), per_party.effective)
+        withdrawals = [e for e in events if e.kind is EventKind.WITHDRAWAL]
+        if not withdrawals:
+            return PartyTimelines(
+                instrument=instrument, bound=entry.in_force & effect, withdrawn=_FALSE
+            )
+        before = entry.in_force & effect
+        notice = per_party.withdrawal
+        grace: list[Timeline] = []
+        gone: list[Timeline] = []
+        deposits = [e.date for e in events if e.kind is per_party.instrument]
+        for event in withdrawals:
+            was_bound = (
+                before.at(event.date - dt.timedelta(days=1)) if event.date > dt.date.min else F
+            )
+            effective = apply_rule(notice, event.date)
+            strength = T if self.policy.establishes(event) else U
+            if was_bound is not F and effective > event.date:
+                grace.append(Timeline.from_changes(F, [(event.date, was_bound), (effective, F)]))
+            # Withdrawn: at once if it was not bound, after the notice if it was; until it
+            # deposits a new instrument.
+            changes = [(event.date, strength & ~was_bound), (effective, strength)]
+            renewed = next((d for d in deposits if d > event.date), None)
+            if renewed is not None:
+                changes = [c for c in changes if c[0] < renewed] + [(renewed, F)]
+            gone.append(Timeline.from_changes(F, sorted(changes, key=lambda c: c[0])))
+        held = effect | Timeline.combine(grace, _any) if grace else effect
+        return PartyTimelines(
+            instrument=instrument,
+            bound=entry.in_force & held,
+            withdrawn=Timeline.combine(gone, _any),
+        )
+
+    # Commitments --------------------------------------------------------------------
+
+    def commitment(self, commitment_id: str) -> CommitmentTimelines:
+        """The timelines of a commitment: triggered, active, performed, breached."""
+        found = self._commitments.get(commitment_id)
+        if found is None:
+            commitment = self.dataset.commitment(commitment_id)
+            agreement = self.dataset.agreement_of(commitment_id)
+            found = self._commitment(commitment, agreement)
+            self._commitments[commitment_id] = found
+        return found
+
+    def applies_to(self, agreement_id: str, party: str) -> Timeline:
+        """The days an agreement's commitments bind ``party``: bound, or provisionally applied."""
+        return self.party(agreement_id, party).bound | self.agreement(agreement_id).provisional
+
+    def _commitment(self, commitment: Commitment, agreement: Agreement) -> CommitmentTimelines:
+        applies = self.applies_to(agreement.id, commitment.by)
+        condition = (
+            self.condition(commitment.condition) if commitment.condition is not None else _TRUE
+        )
+        triggered = delay_timeline(applies & condition, Upon())
+        expired = _FALSE
+        if commitment.term is not None:
+            expired = expired_timeline(
+                triggered,
+                labelled(commitment.term.ends_on, f"term of commitment {commitment.id!r}"),
+                self.index.about(commitment.id, EventKind.EXTENSION),
+                self.policy,
+            )
+        terminated = self._fact(commitment.id, EventKind.TERMINATION)
+        measure_ended = _FALSE
+        if commitment.measure is not None:
+            measure_ended = self._fact(
+                commitment.measure, EventKind.INVALIDATION, EventKind.TERMINATION
+            )
+        active = Timeline.combine(
+            (triggered, applies, expired, terminated, measure_ended),
+            lambda v: v[0] & v[1] & ~v[2] & ~v[3] & ~v[4],
+        )
+        return CommitmentTimelines(
+            condition=condition,
+            triggered=triggered,
+            expired=expired,
+            terminated=terminated,
+            measure_ended=measure_ended,
+            active=active,
+            performed=self._fact(commitment.id, EventKind.PERFORMANCE),
+            breached=self._fact(commitment.id, EventKind.BREACH),
+        )
+
+
+def timeline(
+    condition: Condition, dataset: Dataset, *, policy: EvidencePolicy | None = None
+) -> Timeline:
+    """The whole history of a condition over a dataset's events, as a step function.
+
+    Examples:
+        >>> from tradeaccord import example_dataset, approved_by
+        >>> both = approved_by("USA", "london-2025") & approved_by("CHN", "london-2025")
+        >>> timeline(both, example_dataset()).first(Truth.TRUE)
+        datetime.date(2025, 6, 27)
+    """
+    return Sweep(dataset, policy or EvidencePolicy()).condition(condition)
+
+
+def in_force_timeline(
+    dataset: Dataset, agreement_id: str, *, policy: EvidencePolicy | None = None
+) -> Timeline:
+    """When an agreement is in force, over all time.
+
+    Examples:
+        >>> from tradeaccord import example_dataset
+        >>> in_force_timeline(example_dataset(), "london-2025").first(Truth.TRUE)
+        datetime.date(2025, 6, 27)
+    """
+    return Sweep(dataset, policy or EvidencePolicy()).agreement(agreement_id).in_force
