@@ -69,7 +69,7 @@ class _Operators:
 
 
 @final
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class Occurred(_Operators):
     """An event of a kind, optionally by a party (or official) about a target, has happened.
 
@@ -97,7 +97,7 @@ class Occurred(_Operators):
 
 
 @final
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class Fulfilled(_Operators):
     """A commitment has been performed (a performance event about it happened).
 
@@ -114,7 +114,7 @@ class Fulfilled(_Operators):
 
 
 @final
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class InForce(_Operators):
     """Another agreement is in force.
 
@@ -131,7 +131,7 @@ class InForce(_Operators):
 
 
 @final
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class DateReached(_Operators):
     """A date has been reached: FALSE before ``on``, TRUE from ``on``.
 
@@ -205,7 +205,7 @@ def _count_positive(instance: object, attribute: attrs.Attribute[int], value: in
 
 
 @final
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class InstrumentCount(_Operators):
     """At least ``n`` parties have an instrument standing ("the 30th instrument of ratification").
 
@@ -238,7 +238,7 @@ class InstrumentCount(_Operators):
 
 
 @final
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class InstrumentShare(_Operators):
     """Instruments from at least a share of a group's members, counted on each day.
 
@@ -271,7 +271,7 @@ class InstrumentShare(_Operators):
 
 
 @final
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class WeightedShare(_Operators):
     """Instruments from parties whose weights add up to at least a share of the total.
 
@@ -398,7 +398,7 @@ class AnyOf(_Operators):
 
 
 @final
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class Not(_Operators):
     """The item does not hold (Kleene negation).
 
@@ -455,7 +455,7 @@ class AtLeast(_Operators):
 
 
 @final
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class Delay(_Operators):
     """Holds from the date a day-count rule gives for the first day ``item`` holds.
 

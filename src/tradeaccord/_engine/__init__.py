@@ -28,8 +28,8 @@ from .results import (
     Report,
 )
 from .rules import AgreementContext, CommitmentContext, Finding, Rule, RuleSet
-from .sweeps import in_force_timeline, timeline
 from .steps import Timeline
+from .sweeps import in_force_timeline, timeline
 from .values import AgreementTimelines, CommitmentTimelines, PartyTimelines
 
 __all__ = [

@@ -33,8 +33,7 @@ from .._model import Event
 from .._truth import Truth
 from .._vocabulary import EventKind
 from .results import Alternative, Citation, Explanation, Need, tally_words
-from .sweeps import Sweep, apply_rule
-from .values import Tally
+from .sweeps import Summary, Sweep, apply_rule
 
 __all__ = ["MAX_ALTERNATIVES", "cite", "explain", "missing", "points"]
 
@@ -45,27 +44,23 @@ MAX_ALTERNATIVES = 16
 
 def cite(sweep: Sweep, event: Event) -> Citation:
     """A citation of ``event`` with its sources resolved."""
-    return Citation(
-        event=event.id,
-        date=event.date,
-        kind=event.kind,
-        summary=event.summary,
-        confidence=event.confidence,
-        party=event.party,
-        sources=tuple(sweep.dataset.source(s) for s in event.sources),
-    )
+    return sweep.citation(event)
 
 
 def _threshold_events(sweep: Sweep, node: Threshold) -> list[Event]:
     return sweep.events_about(node.target, node.kind, EventKind.WITHDRAWAL)
 
 
-def points(sweep: Sweep, node: Condition) -> frozenset[dt.date]:
-    """The days on which the explanation or the needs of ``node`` can change.
+def points(sweep: Sweep, node: Condition) -> tuple[dt.date, ...]:
+    """The days on which the explanation or the needs of ``node`` can change, in order.
 
     Between two consecutive such days, ``explain`` and ``missing`` give the
     same answer on every day.
     """
+    key = ("points", node)
+    cached = sweep.memo.get(key)
+    if isinstance(cached, tuple):
+        return cached
     found: set[dt.date] = set()
     stack = [node]
     while stack:
@@ -82,7 +77,9 @@ def points(sweep: Sweep, node: Condition) -> frozenset[dt.date]:
                 for member in sweep.dataset.group(current.among).members:
                     found.update(d for d in (member.joined, member.left) if d is not None)
         stack.extend(children(current))
-    return frozenset(found)
+    ordered = tuple(sorted(found))
+    sweep.memo[key] = ordered
+    return ordered
 
 
 def explain(sweep: Sweep, node: Condition, as_of: dt.date) -> Explanation:
@@ -94,14 +91,9 @@ def explain(sweep: Sweep, node: Condition, as_of: dt.date) -> Explanation:
     if isinstance(node, Occurred | Fulfilled):
         citations = tuple(cite(sweep, e) for e in sweep.events_for(node) if e.date <= as_of)
     elif isinstance(node, Threshold):
-        tally = sweep.tally(node, as_of)
-        label = f"{label}: {_tally_words(tally)}"
-        counted = set(tally.counted) | set(tally.uncertain)
-        citations = tuple(
-            cite(sweep, e)
-            for e in _threshold_events(sweep, node)
-            if e.date <= as_of and e.party is not None and e.party in counted
-        )
+        summary = sweep.summary(node, as_of)
+        label = f"{label}: {_tally_words(summary)}"
+        citations = sweep.threshold_citations(node, as_of)
     elif isinstance(node, Delay):
         inner = sweep.condition(node.item)
         start = inner.first(T)
@@ -113,32 +105,35 @@ def explain(sweep: Sweep, node: Condition, as_of: dt.date) -> Explanation:
     )
 
 
-def _tally_words(tally: Tally) -> str:
-    return tally_words(tally.unit, tally.have, tally.required, tally.members, tally.unknown)
+def _tally_words(summary: Summary) -> str:
+    return tally_words(
+        summary.unit, summary.have, summary.required, summary.members, summary.unknown
+    )
 
 
-def names_list(parties: tuple[str, ...], weigh: Callable[[str], str] | None = None) -> str:
-    """At most ten names, then how many more."""
+def names_list(
+    parties: tuple[str, ...], count: int, weigh: Callable[[str], str] | None = None
+) -> str:
+    """At most ten of ``count`` names, then how many more."""
     shown = [p if weigh is None else f"{p} ({weigh(p)})" for p in parties[:10]]
-    return ", ".join(shown) + (f" and {len(parties) - 10} more" if len(parties) > 10 else "")
+    return ", ".join(shown) + (f" and {count - 10} more" if count > 10 else "")
 
 
 def _threshold_need(sweep: Sweep, node: Threshold, as_of: dt.date) -> Need:
-    tally = sweep.tally(node, as_of)
+    summary = sweep.summary(node, as_of)
     what = node.describe()
-    still = format_number(tally.still_needed)
-    have, required = format_number(tally.have), format_number(tally.required)
+    still = format_number(summary.still_needed)
+    have, required = format_number(summary.have), format_number(summary.required)
+    waiting = summary.outstanding, summary.outstanding_count
     if isinstance(node, WeightedShare):
         text = f"weight {still} more towards {what} (have {have} of {required})"
-        if tally.outstanding:
-            text += "; not yet: " + names_list(
-                tally.outstanding, lambda p: format_number(node.weight_of(p))
-            )
+        if summary.outstanding_count:
+            text += "; not yet: " + names_list(*waiting, lambda p: format_number(node.weight_of(p)))
         return Need(kind="weight", description=text)
     text = f"{still} more towards {what} (have {have} of {required}"
-    text += f" of {tally.members} members)" if isinstance(node, InstrumentShare) else ")"
-    if tally.outstanding:
-        text += "; not yet: " + names_list(tally.outstanding)
+    text += f" of {summary.members} members)" if isinstance(node, InstrumentShare) else ")"
+    if summary.outstanding_count:
+        text += "; not yet: " + names_list(*waiting)
     return Need(kind="count", description=text)
 
 
@@ -194,11 +189,11 @@ def missing(sweep: Sweep, node: Condition, as_of: dt.date) -> tuple[Alternative,
     if isinstance(node, Threshold):
         need = (Alternative(needs=(_threshold_need(sweep, node, as_of),)),)
         if value is U:
-            tally = sweep.tally(node, as_of)
+            summary = sweep.summary(node, as_of)
+            unsure = names_list(summary.uncertain, summary.uncertain_count)
             confirm = _one(
                 "confirmation",
-                f"confirmation of the instruments of {names_list(tally.uncertain)} "
-                f"towards {node.describe()}",
+                f"confirmation of the instruments of {unsure} towards {node.describe()}",
             )
             return confirm + need
         return need

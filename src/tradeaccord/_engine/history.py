@@ -19,7 +19,6 @@ import attrs
 from .._conditions import Condition
 from .._model import Agreement, Dataset
 from .._truth import Truth
-from .._vocabulary import EventKind
 from ..errors import ModelTypeError
 from .explain import cite
 from .policy import EvidencePolicy
@@ -44,8 +43,8 @@ from .results import (
     Report,
 )
 from .rules import Reads, RuleSet
-from .sweeps import Sweep
 from .steps import Timeline
+from .sweeps import Sweep
 from .values import AgreementTimelines, CommitmentTimelines, PartyTimelines
 
 __all__ = ["Change", "History", "StatusHistory", "StatusInterval", "evaluate"]
@@ -225,6 +224,9 @@ def _step_function(
         if not todo:
             break
         for day in todo:
+            # The answer on the first day asked holds back to the beginning of time: every
+            # day it depends on counts. Any other answer holds from its day on.
+            reads.after = None if day == asked[0] else day
             answers[day] = evaluate(day, reads)
     starts: list[dt.date | None] = []
     values: list[V] = []
@@ -448,7 +450,7 @@ class History:
             agreement = self.dataset.agreement(agreement_id)
             self.dataset.party(party)
             sweep = self._sweep
-            events = self._party_events(agreement, party)
+            events = sweep.party_events(agreement_id, party)
             starts, values = _step_function(
                 lambda day, reads: self._party_value(agreement, party, events, day, reads),
                 Reads(sweep),
@@ -469,13 +471,6 @@ class History:
             )
             self._parties[key] = found
         return found
-
-    def _party_events(self, agreement: Agreement, party: str) -> list[Any]:
-        clause = agreement.entry_into_force
-        kinds: tuple[EventKind, ...] = (EventKind.WITHDRAWAL,)
-        if clause is not None and clause.per_party is not None:
-            kinds = (clause.per_party.instrument, EventKind.WITHDRAWAL)
-        return [e for e in self._sweep.events_about(agreement.id, *kinds) if e.party == party]
 
     def _party_value(
         self, agreement: Agreement, party: str, events: list[Any], day: dt.date, reads: Reads
@@ -525,7 +520,9 @@ class History:
         found = self._agreements.get(agreement.id)
         if found is not None:
             return found[1][_index(found[0], day)]
-        return decide_agreement(self._sweep, self._rules, agreement, day, Reads(self._sweep))
+        return decide_agreement(
+            self._sweep, self._rules, agreement, day, Reads(self._sweep, keep=False)
+        )
 
     def _commitment_at(
         self, agreement: Agreement, commitment_id: str, day: dt.date
@@ -535,14 +532,14 @@ class History:
             return found[1][_index(found[0], day)]
         commitment = self.dataset.commitment(commitment_id)
         return commitment_report(
-            self._sweep, self._rules, agreement, commitment, day, Reads(self._sweep)
+            self._sweep, self._rules, agreement, commitment, day, Reads(self._sweep, keep=False)
         )
 
     def _party_at(self, agreement: Agreement, party: str, day: dt.date) -> PartyReport:
         found = self._parties.get((agreement.id, party))
         if found is not None:
             return found[1][_index(found[0], day)]
-        return party_report(self._sweep, agreement, party, day, Reads(self._sweep))
+        return party_report(self._sweep, agreement, party, day, Reads(self._sweep, keep=False))
 
     def statuses(
         self, *, agreements: Iterable[str] | None = None

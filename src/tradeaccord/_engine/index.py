@@ -32,7 +32,7 @@ class EventIndex:
     index is never changed after it is built.
     """
 
-    __slots__ = ("_by_kind", "_by_target", "_by_target_kind", "_instruments", "events")
+    __slots__ = ("_about", "_by_kind", "_by_target", "_by_target_kind", "_instruments", "events")
 
     def __init__(self, events: Iterable[Event]) -> None:
         self.events: tuple[Event, ...] = tuple(sorted(events, key=_date))
@@ -48,13 +48,18 @@ class EventIndex:
         self._by_target = by_target
         self._by_target_kind = by_target_kind
         self._instruments: dict[tuple[str, EventKind], dict[str, list[Event]]] = {}
+        self._about: dict[tuple[str, frozenset[EventKind]], list[Event]] = {}
 
     def about(self, target: str, *kinds: EventKind) -> list[Event]:
         """The events about ``target`` of the given kinds, in date order."""
         if len(kinds) == 1:
             return self._by_target_kind.get((target, kinds[0]), _NONE)
         wanted = frozenset(kinds)
-        return [e for e in self._by_target.get(target, _NONE) if e.kind in wanted]
+        found = self._about.get((target, wanted))
+        if found is None:
+            found = [e for e in self._by_target.get(target, _NONE) if e.kind in wanted]
+            self._about[target, wanted] = found
+        return found
 
     def matching(self, leaf: Occurred) -> list[Event]:
         """The events that instantiate an ``Occurred`` leaf, in date order."""
@@ -81,6 +86,10 @@ class EventIndex:
                     found.setdefault(event.party, []).append(event)
             self._instruments[key] = found
         return found
+
+    def party_instruments(self, target: str, kind: EventKind, party: str) -> list[Event]:
+        """``party``'s instruments of ``kind`` about ``target`` and its withdrawals, in date order."""
+        return self.instruments(target, kind).get(party, _NONE)
 
     def instrument_parties(self, target: str, kind: EventKind) -> list[str]:
         """The parties with an instrument of ``kind`` about ``target``, in the order of the first."""
@@ -126,6 +135,10 @@ class RecordedIndex:
             if kept:
                 out[party] = kept
         return out
+
+    def party_instruments(self, target: str, kind: EventKind, party: str) -> list[Event]:
+        """``party``'s instruments and withdrawals dated by then, in date order."""
+        return self._cut(self._index.party_instruments(target, kind, party))
 
     def instrument_parties(self, target: str, kind: EventKind) -> list[str]:
         """The parties with an instrument dated by then, in the order of the first."""

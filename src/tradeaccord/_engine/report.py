@@ -15,6 +15,7 @@ import attrs
 from .._conditions import Threshold, walk
 from .._model import Agreement, Commitment
 from .._truth import Truth
+from .._vocabulary import EventKind
 from ..errors import RuleSetError
 from .default_rules import deontic
 from .results import (
@@ -27,8 +28,8 @@ from .results import (
     Progress,
 )
 from .rules import AgreementContext, CommitmentContext, Finding, Reads, Rule, RuleSet, scheduled
-from .sweeps import Sweep
 from .steps import Timeline
+from .sweeps import Sweep
 
 __all__ = [
     "Verdict",
@@ -72,7 +73,7 @@ def decide_agreement(
 ) -> Verdict:
     """The agreement rule that decides on ``as_of``, and its finding."""
     timelines = sweep.agreement(agreement.id)
-    reads.timelines(*timelines.all())
+    reads.values(timelines)
     ctx = AgreementContext(
         as_of=as_of, dataset=sweep.dataset, agreement=agreement, timelines=timelines, reads=reads
     )
@@ -90,7 +91,7 @@ def commitment_report(
 ) -> CommitmentReport:
     """The status of one commitment on ``as_of``."""
     timelines = sweep.commitment(commitment.id)
-    reads.timelines(*timelines.all())
+    reads.values(timelines)
     ctx = CommitmentContext(
         as_of=as_of,
         dataset=sweep.dataset,
@@ -101,7 +102,7 @@ def commitment_report(
     )
     name, finding = _decide(rules.commitment_rules, ctx, f"commitment {commitment.id!r}")
     status, due = deontic(ctx)
-    if due is not None:
+    if due is not None and reads.keep:
         # Past its due day a commitment not performed is violated: the day after changes.
         reads.days.add(due + dt.timedelta(days=1))
     return CommitmentReport(
@@ -145,20 +146,23 @@ def party_report(
 ) -> PartyReport:
     """One party's own position under an agreement on ``as_of``."""
     timelines = sweep.party(agreement.id, party)
-    reads.timelines(*timelines.all())
-    bound = timelines.bound.at(as_of)
-    withdrawn = timelines.withdrawn.at(as_of)
+    reads.values(timelines)
+    bound_line, withdrawn_line, standing = (
+        timelines.bound,
+        timelines.withdrawn,
+        timelines.instrument,
+    )
+    bound = bound_line.at(as_of)
+    withdrawn = withdrawn_line.at(as_of)
+    instrument = standing.at(as_of)
     clause = agreement.entry_into_force
     instrument_on = None
     if clause is not None and clause.per_party is not None:
-        standing = timelines.instrument
         instrument_on = (
-            standing.since(as_of)
-            if standing.at(as_of) is T
-            else first_on_or_before(standing, as_of)
+            standing.since(as_of) if instrument is T else first_on_or_before(standing, as_of)
         )
     pending: dt.date | None = None
-    if bound is F and withdrawn is not T and timelines.instrument.at(as_of) is not F:
+    if bound is F and withdrawn is not T and instrument is not F:
         pending = _scheduled(sweep, reads, agreement.id, party, as_of, "bound")
     if bound is T:
         status = PartyStatus.BOUND
@@ -171,31 +175,33 @@ def party_report(
     else:
         status = PartyStatus.NOT_BOUND
     entry = pending
-    if status is not PartyStatus.PENDING:
+    if status is not PartyStatus.PENDING and bound_line.steps:
         # The first day bound since the party last rejoined (after a withdrawal took effect).
-        rejoined = max(
-            (day for day, value in timelines.withdrawn.steps if value is not T and day <= as_of),
-            default=None,
-        )
-        entry = next(
-            (
-                day
-                for day, value in timelines.bound.steps
-                if value is T and day <= as_of and (rejoined is None or day >= rejoined)
-            ),
-            None,
-        )
+        rejoined = None
+        for day, value in withdrawn_line.steps:
+            if day > as_of:
+                break
+            if value is not T:
+                rejoined = day
+        for day, value in bound_line.steps:
+            if day > as_of:
+                break
+            if value is T and (rejoined is None or day >= rejoined):
+                entry = day
+                break
+    withdrawal = None
     if withdrawn is T:
-        withdrawal = timelines.withdrawn.since(as_of)
-    elif sweep.withdrawals(agreement.id, party):
+        withdrawal = withdrawn_line.since(as_of)
+    elif any(
+        e.kind is EventKind.WITHDRAWAL and e.date <= as_of
+        for e in sweep.party_events(agreement.id, party)
+    ):
         withdrawal = _scheduled(sweep, reads, agreement.id, party, as_of, "withdrawn")
-    else:
-        withdrawal = None
     return PartyReport(
         party=party,
         status=status,
         bound=bound,
-        since=timelines.bound.since(as_of),
+        since=bound_line.since(as_of),
         entry_into_force=entry,
         instrument_on=instrument_on,
         withdrawal_effective=withdrawal,
@@ -207,7 +213,7 @@ def _scheduled(
 ) -> dt.date | None:
     """The day the record as it stood on ``as_of`` fixes for a party's ``bound`` or ``withdrawn``."""
     reads.projection(agreement_id, party)
-    recorded = getattr(sweep.recorded_on(as_of).party(agreement_id, party), which)
+    recorded = getattr(sweep.projected_party(agreement_id, party, as_of), which)
     reads.timelines(recorded)
     return scheduled(recorded, as_of)
 
@@ -247,7 +253,7 @@ def agreement_report(
     in_force = IN_FORCE_BY_STATUS.get(finding.status, F)
     entry: dt.date | None = None
     if timelines.entered.at(as_of) is not T:
-        entry = scheduled(sweep.recorded_on(as_of).agreement(agreement.id).entered, as_of)
+        entry = scheduled(sweep.projected_entry(agreement.id, as_of).entered, as_of)
     return AgreementReport(
         id=agreement.id,
         title=agreement.title,

@@ -14,13 +14,14 @@ on which something they read changes.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar, final
 
 import attrs
 
-from .._conditions import Condition, InForce, walk
+from .._conditions import Condition
 from .._model import Agreement, Commitment, Dataset, Event
 from .._truth import Truth
 from .._validators import instance_of
@@ -35,8 +36,8 @@ from .results import (
     CommitmentStatus,
     Explanation,
 )
-from .sweeps import Sweep
 from .steps import Timeline
+from .sweeps import Sweep
 from .values import AgreementTimelines, CommitmentTimelines, PartyTimelines
 
 __all__ = [
@@ -46,7 +47,6 @@ __all__ = [
     "Reads",
     "Rule",
     "RuleSet",
-    "projection_points",
     "scheduled",
 ]
 
@@ -61,83 +61,76 @@ def scheduled(history: Timeline, as_of: dt.date) -> dt.date | None:
     return change if change is not None and history.at(change) is T else None
 
 
-def projection_points(sweep: Sweep, agreement_id: str) -> frozenset[dt.date]:
-    """The days on which what the record says of an agreement's future can change.
-
-    What the record says on a day (``Sweep.recorded_on``) depends only on the
-    facts the agreement's entry into force reads; these are their dates.
-    """
-    key = ("projection", agreement_id)
-    found = sweep.memo.get(key)
-    if not isinstance(found, frozenset):
-        agreement = sweep.dataset.agreement(agreement_id)
-        days: set[dt.date] = set(sweep.agreement(agreement_id).concluded.change_days())
-        days.update(
-            e.date
-            for e in sweep.events_about(
-                agreement_id,
-                EventKind.CONCLUSION,
-                EventKind.TERMINATION,
-                EventKind.SUSPENSION,
-                EventKind.RESUMPTION,
-                EventKind.EXTENSION,
-            )
-        )
-        clause = agreement.entry_into_force
-        if clause is not None:
-            days.update(points(sweep, clause.when))
-            if clause.deadline is not None:
-                days.add(clause.deadline + dt.timedelta(days=1))
-            for _, node in walk(clause.when):
-                if isinstance(node, InForce):
-                    days.update(projection_points(sweep, node.agreement))
-        found = frozenset(days)
-        sweep.memo[key] = found
-    return found
-
-
 class Reads:
     """The days on which what the rules of one item read can change, noted as they read.
 
     A history gives one to the contexts of an item and asks the rules again
-    on every day it collects; an evaluation of one day uses one and ignores it.
+    on every day it collects. Set ``after`` to the day being asked about when
+    the answer is to hold from that day on: only later days matter then.
+    ``after`` of ``None`` notes every day (for the run of days before the first
+    one noted). An evaluation of one day alone uses ``Reads(sweep, keep=False)``,
+    which notes nothing.
     """
 
-    __slots__ = ("_seen", "days", "sweep")
+    __slots__ = ("_low", "after", "days", "keep", "sweep")
 
-    def __init__(self, sweep: Sweep) -> None:
+    def __init__(self, sweep: Sweep, *, keep: bool = True) -> None:
         self.sweep = sweep
+        self.keep = keep
+        self.after: dt.date | None = None
         self.days: set[dt.date] = set()
-        self._seen: set[object] = set()
+        # For each thing read: the day after which its days were noted (None: all).
+        self._low: dict[object, tuple[object, dt.date | None]] = {}
 
-    def _note(self, key: object, days: Callable[[], Iterable[dt.date]]) -> None:
-        if key not in self._seen:
-            self._seen.add(key)
-            self.days.update(days())
+    def _note(self, key: object, holder: object, days: Callable[[], Sequence[dt.date]]) -> None:
+        """Note the ``days`` (in order) of something read, those after ``after`` at least."""
+        after = self.after
+        seen = self._low.get(key)
+        if seen is None:
+            found = days()
+            self.days.update(found if after is None else found[bisect.bisect_right(found, after) :])
+            self._low[key] = (holder, after)
+            return
+        low = seen[1]
+        if low is None or (after is not None and after >= low):
+            return
+        found = days()
+        first = 0 if after is None else bisect.bisect_right(found, after)
+        self.days.update(found[first : bisect.bisect_right(found, low)])
+        self._low[key] = (holder, after)
 
     def timelines(self, *timelines: Timeline) -> None:
         """Note the change days of ``timelines``."""
-        for timeline in timelines:
-            self._note(id(timeline), timeline.change_days)
+        if self.keep:
+            for timeline in timelines:
+                self._note(id(timeline), timeline, timeline.change_days)
+
+    def values(self, timelines: AgreementTimelines | PartyTimelines | CommitmentTimelines) -> None:
+        """Note the days on which any of an item's timelines changes."""
+        if self.keep:
+            self._note(id(timelines), timelines, timelines.change_days)
 
     def condition(self, node: Condition) -> None:
         """Note the days on which the explanation of ``node`` can change."""
-        self._note(("node", node), lambda: points(self.sweep, node))
+        if self.keep:
+            self._note(("node", node), None, lambda: points(self.sweep, node))
 
-    def events(self, events: Iterable[Event]) -> None:
-        """Note the dates of ``events``."""
-        self.days.update(e.date for e in events)
+    def events(self, events: Sequence[Event]) -> None:
+        """Note the dates of ``events`` (in date order)."""
+        if self.keep:
+            self._note(id(events), events, lambda: [e.date for e in events])
 
     def projection(self, agreement_id: str, party: str | None = None) -> None:
         """Note the days on which what the record says of an agreement (or a party) can change."""
+        if not self.keep:
+            return
         self._note(
-            ("projection", agreement_id), lambda: projection_points(self.sweep, agreement_id)
+            ("projection", agreement_id),
+            None,
+            lambda: self.sweep.projection_points(agreement_id),
         )
         if party is not None:
-            self._note(
-                ("projection", agreement_id, party),
-                lambda: (e.date for e in self.sweep.events_about(agreement_id) if e.party == party),
-            )
+            self.events(self.sweep.party_events(agreement_id, party))
 
 
 class _Reading:
@@ -171,19 +164,19 @@ class _Reading:
     def agreement_timelines(self, agreement_id: str) -> AgreementTimelines:
         """The timelines of any agreement of the dataset."""
         found = self._reads.sweep.agreement(agreement_id)
-        self._reads.timelines(*found.all())
+        self._reads.values(found)
         return found
 
     def party_timelines(self, agreement_id: str, party: str) -> PartyTimelines:
         """The timelines of one party under any agreement of the dataset."""
         found = self._reads.sweep.party(agreement_id, party)
-        self._reads.timelines(*found.all())
+        self._reads.values(found)
         return found
 
     def commitment_timelines(self, commitment_id: str) -> CommitmentTimelines:
         """The timelines of any commitment of the dataset."""
         found = self._reads.sweep.commitment(commitment_id)
-        self._reads.timelines(*found.all())
+        self._reads.values(found)
         return found
 
     def events(self, target: str, *kinds: EventKind) -> tuple[Event, ...]:
@@ -202,14 +195,14 @@ class _Reading:
         ``None`` while nothing recorded fixes it, and once it has entered into force.
         """
         self._reads.projection(agreement_id)
-        entered = self._reads.sweep.recorded_on(self.as_of).agreement(agreement_id).entered
+        entered = self._reads.sweep.projected_entry(agreement_id, self.as_of).entered
         self._reads.timelines(entered)
         return scheduled(entered, self.as_of)
 
     def scheduled_binding(self, agreement_id: str, party: str) -> dt.date | None:
         """The day the agreement will bind ``party`` on the facts recorded so far, if fixed."""
         self._reads.projection(agreement_id, party)
-        bound = self._reads.sweep.recorded_on(self.as_of).party(agreement_id, party).bound
+        bound = self._reads.sweep.projected_party(agreement_id, party, self.as_of).bound
         self._reads.timelines(bound)
         return scheduled(bound, self.as_of)
 

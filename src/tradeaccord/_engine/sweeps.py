@@ -29,10 +29,12 @@ from .._conditions import (
     Fulfilled,
     InForce,
     InstrumentCount,
+    InstrumentShare,
     Not,
     Occurred,
     Threshold,
     WeightedShare,
+    walk,
 )
 from .._model import Agreement, Commitment, Dataset, Event, Group
 from .._truth import Truth
@@ -40,10 +42,11 @@ from .._vocabulary import EventKind
 from ..errors import CalendarError, EvaluationError
 from .index import EventIndex, RecordedIndex
 from .policy import EvidencePolicy
+from .results import Citation
 from .steps import Timeline, _trusted
 from .values import AgreementTimelines, CommitmentTimelines, PartyTimelines, Tally
 
-__all__ = ["Sweep", "apply_rule", "delay_timeline", "in_force_timeline", "timeline"]
+__all__ = ["Summary", "Sweep", "apply_rule", "delay_timeline", "in_force_timeline", "timeline"]
 
 T, F, U = Truth.TRUE, Truth.FALSE, Truth.UNKNOWN
 _FALSE = Timeline.constant(F)
@@ -392,6 +395,43 @@ def count_sweep(
     )
 
 
+class Summary(NamedTuple):
+    """Where a threshold stands on a day: the figures of a [`Tally`][], and at most ten names.
+
+    ``outstanding`` and ``uncertain`` hold the first ten parties of each kind;
+    ``outstanding_count`` and ``uncertain_count`` how many there are in all.
+    """
+
+    unit: str
+    have: Fraction
+    unknown: Fraction
+    required: Fraction
+    members: int | None
+    outstanding: tuple[str, ...]
+    outstanding_count: int
+    uncertain: tuple[str, ...]
+    uncertain_count: int
+
+    @property
+    def still_needed(self) -> Fraction:
+        """How much more is needed (0 once the threshold is met)."""
+        return max(Fraction(0), self.required - self.have)
+
+
+class _Ledger(NamedTuple):
+    days: tuple[dt.date, ...]
+    initial: tuple[tuple[str, ...], int, tuple[str, ...], int]
+    rows: tuple[tuple[tuple[str, ...], int, tuple[str, ...], int], ...]
+    summaries: dict[int, Summary]
+
+
+class _Cited(NamedTuple):
+    prefix: bool
+    events: tuple[Event, ...]
+    days: tuple[dt.date, ...]
+    citations: tuple[Citation, ...]
+
+
 class _Entry(NamedTuple):
     """The in-force part of an agreement's timelines: what ``InForce`` reads."""
 
@@ -423,8 +463,11 @@ class Sweep:
         dataset: Dataset,
         policy: EvidencePolicy,
         index: EventIndex | RecordedIndex | None = None,
+        *,
+        full: Sweep | None = None,
     ) -> None:
         self.dataset = dataset
+        self._full = full
         self.policy = policy
         self.index = index if index is not None else EventIndex(dataset.events)
         self._nodes: dict[int, tuple[Condition, Timeline]] = {}
@@ -435,7 +478,6 @@ class Sweep:
         self._parties: dict[tuple[str, str], PartyTimelines] = {}
         self._party_lists: dict[str, tuple[str, ...]] = {}
         self._commitments: dict[str, CommitmentTimelines] = {}
-        self._instruments: dict[tuple[str, EventKind], dict[str, list[Event]]] = {}
         self._instrument_lines: dict[tuple[str, EventKind, str], Timeline] = {}
         self._members: dict[tuple[str, str], Timeline] = {}
         self._recorded: dict[dt.date, Sweep] = {}
@@ -459,9 +501,22 @@ class Sweep:
             return self
         found = self._recorded.get(day)
         if found is None:
-            found = Sweep(self.dataset, self.policy, self.index.through(day))
+            full = self._full if self._full is not None else self
+            found = Sweep(self.dataset, self.policy, self.index.through(day), full=full)
             self._recorded[day] = found
         return found
+
+    def _recorded_line(self, timeline: Callable[[Sweep], Timeline]) -> Timeline | None:
+        """For a sweep of the record on a day: a timeline of the full record, cut at that day.
+
+        A timeline that only steps on the dates of the events it reads is, as
+        recorded on a day, the full one with its later steps left out.
+        """
+        if self._full is None:
+            return None
+        through = self.through
+        assert through is not None
+        return timeline(self._full).recorded_on(through)
 
     # Events -------------------------------------------------------------------------
 
@@ -480,14 +535,6 @@ class Sweep:
 
     # Instruments and thresholds -----------------------------------------------------
 
-    def _instrument_events(self, target: str, kind: EventKind) -> dict[str, list[Event]]:
-        key = (target, kind)
-        found = self._instruments.get(key)
-        if found is None:
-            found = self.index.instruments(target, kind)
-            self._instruments[key] = found
-        return found
-
     def instrument_parties(self, target: str, kind: EventKind) -> list[str]:
         """The parties with an instrument of ``kind`` about ``target`` recorded, in date order."""
         return self.index.instrument_parties(target, kind)
@@ -496,8 +543,12 @@ class Sweep:
         """TRUE while ``party``'s instrument of ``kind`` about ``target`` stands."""
         key = (target, kind, party)
         found = self._instrument_lines.get(key)
+        if found is None and self._full is not None:
+            found = self._recorded_line(lambda full: full.instrument(target, kind, party))
+            assert found is not None
+            self._instrument_lines[key] = found
         if found is None:
-            events = self._instrument_events(target, kind).get(party, ())
+            events = self.index.party_instruments(target, kind, party)
             found = toggle_timeline(events, kind, EventKind.WITHDRAWAL, self.policy)
             self._instrument_lines[key] = found
         return found
@@ -554,7 +605,7 @@ class Sweep:
                 parties,
                 values,
                 [_ONE] * len(parties),
-                None,
+                members,
                 lambda sure, maybe, _: kleene_at_least(n, sure, maybe),
             )
         share = node.share
@@ -566,45 +617,221 @@ class Sweep:
 
         return count_sweep(parties, values, [_ONE] * len(parties), members, fraction)
 
+    def _pool(self, node: Threshold) -> tuple[tuple[str, ...], tuple[int | None, ...]]:
+        """The parties that could still add to a threshold, and where each is counted.
+
+        For a weighted share, the weighted parties; for a count or share among a
+        group, the group's members (on each day, those who belong then); for a
+        plain count, the listed parties of the target agreement. The second tuple
+        gives each one's place in ``count(node).parties`` (``None``: never counted).
+        """
+        count = self.count(node)
+        if isinstance(node, WeightedShare) or node.among is not None:
+            return count.parties, tuple(range(len(count.parties)))
+        if node.target not in self._agreement_ids:
+            return (), ()
+        pool = self.dataset.agreement(node.target).parties
+        where = {p: i for i, p in enumerate(count.parties)}
+        return pool, tuple(where.get(p) for p in pool)
+
+    def _required(self, node: Threshold, members: int) -> Fraction:
+        if isinstance(node, WeightedShare):
+            return node.threshold()
+        if isinstance(node, InstrumentCount):
+            return Fraction(node.n)
+        return Fraction(max(1, math.ceil(node.share * members)))
+
     def tally(self, node: Threshold, day: dt.date) -> Tally:
         """Where a threshold node stands on ``day``: what is counted and what is still needed."""
         count = self.count(node)
         values = [v.at(day) for v in count.values]
         counted = tuple(p for p, v in zip(count.parties, values, strict=True) if v is T)
         uncertain = tuple(p for p, v in zip(count.parties, values, strict=True) if v is U)
-        sure, maybe, _ = count.totals_on(day)
-        if isinstance(node, WeightedShare):
-            return Tally(
-                unit="weight",
-                have=sure,
-                unknown=maybe,
-                required=node.threshold(),
-                counted=counted,
-                uncertain=uncertain,
-                outstanding=tuple(p for p, v in zip(count.parties, values, strict=True) if v is F),
-            )
-        members: list[str] | None = None
-        if node.among is not None:
-            members = list(dict.fromkeys(self.dataset.group(node.among).members_on(day)))
-        pool: list[str] = members or []
-        if members is None and node.target in self._agreement_ids:
-            pool = list(self.dataset.agreement(node.target).parties)
-        busy = set(counted) | set(uncertain)
-        outstanding = tuple(p for p in pool if p not in busy)
-        if isinstance(node, InstrumentCount):
-            required = Fraction(node.n)
-        else:
-            assert members is not None
-            required = Fraction(max(1, math.ceil(node.share * len(members))))
+        sure, maybe, total = count.totals_on(day)
+        pool, where = self._pool(node)
+        among = not isinstance(node, WeightedShare) and node.among is not None
+        outstanding = tuple(
+            p
+            for p, i in zip(pool, where, strict=True)
+            if (i is None or values[i] is F)
+            and (not among or self.member(node.among, p).at(day) is T)  # type: ignore[union-attr, arg-type]
+        )
         return Tally(
-            unit="instruments",
+            unit="weight" if isinstance(node, WeightedShare) else "instruments",
             have=sure,
             unknown=maybe,
-            required=required,
+            required=self._required(node, total),
             counted=counted,
             uncertain=uncertain,
             outstanding=outstanding,
-            members=None if members is None else len(members),
+            members=total if among else None,
+        )
+
+    def summary(self, node: Threshold, day: dt.date) -> Summary:
+        """Where a threshold stands on ``day``, with at most ten names of each kind (fast).
+
+        The same figures as [`tally`][], read from a ledger built once per node.
+        """
+        ledger = self._ledger(node)
+        index = bisect.bisect_right(ledger.days, day)
+        found = ledger.summaries.get(index)
+        if found is None:
+            row = ledger.initial if index == 0 else ledger.rows[index - 1]
+            count = self.count(node)
+            sure, maybe, total = count.initial if index == 0 else count.totals[index - 1]
+            among = not isinstance(node, WeightedShare) and node.among is not None
+            found = Summary(
+                unit="weight" if isinstance(node, WeightedShare) else "instruments",
+                have=sure,
+                unknown=maybe,
+                required=self._required(node, total),
+                members=total if among else None,
+                outstanding=row[0],
+                outstanding_count=row[1],
+                uncertain=row[2],
+                uncertain_count=row[3],
+            )
+            ledger.summaries[index] = found
+        return found
+
+    def _ledger(self, node: Threshold) -> _Ledger:
+        key = ("ledger", node)
+        found = self.memo.get(key)
+        if not isinstance(found, _Ledger):
+            found = self._build_ledger(node)
+            self.memo[key] = found
+        return found
+
+    def _build_ledger(self, node: Threshold) -> _Ledger:
+        """Who is outstanding and who uncertain, from day to day, in one pass over the changes."""
+        count = self.count(node)
+        pool, where = self._pool(node)
+        among = not isinstance(node, WeightedShare) and node.among is not None
+        size = len(count.parties)
+        value = [v.initial for v in count.values]
+        member = [T] * len(pool)
+        changes = [(day, i, v) for i, line in enumerate(count.values) for day, v in line.steps]
+        if among:
+            group = node.among  # type: ignore[union-attr]
+            lines = [self.member(group, p) for p in pool]  # type: ignore[arg-type]
+            member = [m.initial for m in lines]
+            changes.extend(
+                (day, size + i, v) for i, line in enumerate(lines) for day, v in line.steps
+            )
+        changes.sort(key=itemgetter(0))
+        place = {i: k for k, i in enumerate(where) if i is not None}
+
+        def outside(k: int) -> bool:
+            i = where[k]
+            return member[k] is T and (i is None or value[i] is F)
+
+        out = [k for k in range(len(pool)) if outside(k)]
+        unsure = [i for i in range(size) if value[i] is U]
+
+        def row() -> tuple[tuple[str, ...], int, tuple[str, ...], int]:
+            return (
+                tuple(pool[k] for k in out[:10]),
+                len(out),
+                tuple(count.parties[i] for i in unsure[:10]),
+                len(unsure),
+            )
+
+        def refresh(k: int) -> None:
+            position = bisect.bisect_left(out, k)
+            present = position < len(out) and out[position] == k
+            if outside(k) and not present:
+                out.insert(position, k)
+            elif not outside(k) and present:
+                del out[position]
+
+        initial = row()
+        days: list[dt.date] = []
+        rows: list[tuple[tuple[str, ...], int, tuple[str, ...], int]] = []
+        k, total = 0, len(changes)
+        while k < total:
+            day = changes[k][0]
+            while k < total and changes[k][0] == day:
+                _, i, v = changes[k]
+                k += 1
+                if i >= size:
+                    member[i - size] = v
+                    refresh(i - size)
+                    continue
+                old, value[i] = value[i], v
+                if (old is U) != (v is U):
+                    position = bisect.bisect_left(unsure, i)
+                    if v is U:
+                        unsure.insert(position, i)
+                    else:
+                        del unsure[position]
+                if i in place:
+                    refresh(place[i])
+            days.append(day)
+            rows.append(row())
+        assert tuple(days) == count.days
+        return _Ledger(days=count.days, initial=initial, rows=tuple(rows), summaries={})
+
+    def citation(self, event: Event) -> Citation:
+        """A citation of ``event`` with its sources resolved (one value per event)."""
+        key = ("citation", event.id)
+        found = self.memo.get(key)
+        if not isinstance(found, Citation):
+            found = Citation(
+                event=event.id,
+                date=event.date,
+                kind=event.kind,
+                summary=event.summary,
+                confidence=event.confidence,
+                party=event.party,
+                sources=tuple(self.dataset.source(s) for s in event.sources),
+            )
+            self.memo[key] = found
+        return found
+
+    def threshold_citations(self, node: Threshold, day: dt.date) -> tuple[Citation, ...]:
+        """The instruments and withdrawals, dated by ``day``, of the parties a threshold counts then.
+
+        Counted and uncertain parties both; in date order.
+        """
+        key = ("cited", node)
+        found = self.memo.get(key)
+        if not isinstance(found, _Cited):
+            found = self._cited(node)
+            self.memo[key] = found
+        if found.prefix:
+            return found.citations[: bisect.bisect_right(found.days, day)]
+        count = self.count(node)
+        busy = {p for p, v in zip(count.parties, count.values, strict=True) if v.at(day) is not F}
+        return tuple(
+            c
+            for c, e in zip(found.citations, found.events, strict=True)
+            if e.date <= day and e.party in busy
+        )
+
+    def _cited(self, node: Threshold) -> _Cited:
+        events = [
+            e
+            for e in self.index.about(node.target, node.kind, EventKind.WITHDRAWAL)
+            if e.party is not None
+        ]
+        count = self.count(node)
+        lines = dict(zip(count.parties, count.values, strict=True))
+        first: dict[str, dt.date] = {}
+        for event in events:
+            first.setdefault(event.party, event.date)  # type: ignore[arg-type]
+        # In the common case every party counts from its first instrument for ever: the
+        # events cited on a day are then those dated by that day.
+        prefix = all(
+            party in lines
+            and lines[party].at(day) is not F
+            and all(v is not F for d, v in lines[party].steps if d > day)
+            for party, day in first.items()
+        )
+        return _Cited(
+            prefix=prefix,
+            events=tuple(events),
+            days=tuple(e.date for e in events),
+            citations=tuple(self.citation(e) for e in events),
         )
 
     # Conditions ---------------------------------------------------------------------
@@ -622,6 +849,14 @@ class Sweep:
         return found
 
     def _compute(self, node: Condition) -> Timeline:
+        if self._full is not None and (
+            isinstance(node, Occurred | Fulfilled | WeightedShare)
+            or (isinstance(node, InstrumentCount) and node.among is None)
+        ):
+            # Their steps fall only on the dates of the events they count.
+            found = self._recorded_line(lambda full: full.condition(node))
+            assert found is not None
+            return found
         if isinstance(node, Occurred | Fulfilled):
             return event_timeline(self.events_for(node), self.policy)
         if isinstance(node, DateReached):
@@ -770,25 +1005,49 @@ class Sweep:
             self._parties[key] = found
         return found
 
+    def party_events(self, agreement_id: str, party: str) -> list[Event]:
+        """The events by which ``party`` comes to be bound or leaves: instruments, withdrawals."""
+        clause = self.dataset.agreement(agreement_id).entry_into_force
+        if clause is not None and clause.per_party is not None:
+            return self.index.party_instruments(agreement_id, clause.per_party.instrument, party)
+        return self.withdrawals(agreement_id, party)
+
     def withdrawals(self, agreement_id: str, party: str) -> list[Event]:
         """The withdrawals ``party`` recorded from the agreement, in date order."""
+        clause = self.dataset.agreement(agreement_id).entry_into_force
+        if clause is not None and clause.per_party is not None:
+            events = self.index.party_instruments(agreement_id, clause.per_party.instrument, party)
+            return [e for e in events if e.kind is EventKind.WITHDRAWAL]
         return [e for e in self.index.about(agreement_id, EventKind.WITHDRAWAL) if e.party == party]
 
-    def _party(self, agreement: Agreement, party: str) -> PartyTimelines:
-        entry = self._entry(agreement.id)
+    def _party(
+        self,
+        agreement: Agreement,
+        party: str,
+        entry: _Entry | None = None,
+        through: dt.date | None = None,
+    ) -> PartyTimelines:
+        """A party's timelines; with ``through``, from its events recorded by then only."""
+        if entry is None:
+            entry = self._entry(agreement.id)
         clause = agreement.entry_into_force
         per_party = clause.per_party if clause is not None else None
         if per_party is None:
             # Every listed party is bound while the agreement is in force, until it withdraws.
             withdrawals = self.withdrawals(agreement.id, party)
+            if through is not None:
+                withdrawals = [e for e in withdrawals if e.date <= through]
             if party not in agreement.parties:
                 return PartyTimelines(instrument=_FALSE, bound=_FALSE, withdrawn=_FALSE)
             withdrawn = event_timeline(withdrawals, self.policy)
             return PartyTimelines(
                 instrument=_TRUE, bound=entry.in_force & ~withdrawn, withdrawn=withdrawn
             )
-        events = self._instrument_events(agreement.id, per_party.instrument).get(party, ())
+        events = self.index.party_instruments(agreement.id, per_party.instrument, party)
         instrument = self.instrument(agreement.id, per_party.instrument, party)
+        if through is not None:
+            events = [e for e in events if e.date <= through]
+            instrument = instrument.recorded_on(through)
         effect = instrument_effect(instrument, entry.ready.first(T), per_party.effective)
         withdrawals = [e for e in events if e.kind is EventKind.WITHDRAWAL]
         if not withdrawals:
@@ -821,6 +1080,58 @@ class Sweep:
             bound=entry.in_force & held,
             withdrawn=Timeline.combine(gone, _any),
         )
+
+    # What the record says of the future ---------------------------------------------
+
+    def projection_points(self, agreement_id: str) -> tuple[dt.date, ...]:
+        """The days on which what the record says of an agreement's future can change, in order.
+
+        What the record as it stood on a day says (``recorded_on``) depends only on
+        the values on that day of what the agreement's entry into force reads (for a
+        count among a group's members, on who had an instrument standing), and on
+        the extensions of its term recorded by then. Between two of these days,
+        ``projected_entry`` is the same.
+        """
+        key = ("projection", agreement_id)
+        found = self.memo.get(key)
+        if not isinstance(found, tuple):
+            agreement = self.dataset.agreement(agreement_id)
+            entry = self._entry(agreement_id)
+            days: set[dt.date] = set()
+            for timeline in (entry.concluded, entry.terminated, entry.suspended):
+                days.update(timeline.change_days())
+            days.update(e.date for e in self.index.about(agreement_id, EventKind.EXTENSION))
+            clause = agreement.entry_into_force
+            if clause is not None:
+                if clause.deadline is not None:
+                    days.add(clause.deadline + dt.timedelta(days=1))
+                for _, node in walk(clause.when):
+                    days.update(self.condition(node).change_days())
+                    if (
+                        isinstance(node, InstrumentCount | InstrumentShare)
+                        and node.among is not None
+                    ):
+                        days.update(self.count(node).days)
+                    if isinstance(node, InForce):
+                        days.update(self.projection_points(node.agreement))
+            found = tuple(sorted(days))
+            self.memo[key] = found
+        return found
+
+    def projected_entry(self, agreement_id: str, day: dt.date) -> _Entry:
+        """The in-force part of an agreement as the record stood on ``day``, projected forward."""
+        index = bisect.bisect_right(self.projection_points(agreement_id), day)
+        key = ("projected", agreement_id, index)
+        found = self.memo.get(key)
+        if not isinstance(found, _Entry):
+            found = self.recorded_on(day)._entry(agreement_id)
+            self.memo[key] = found
+        return found
+
+    def projected_party(self, agreement_id: str, party: str, day: dt.date) -> PartyTimelines:
+        """A party's timelines as the record stood on ``day``, projected forward."""
+        agreement = self.dataset.agreement(agreement_id)
+        return self._party(agreement, party, self.projected_entry(agreement_id, day), day)
 
     # Commitments --------------------------------------------------------------------
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from fractions import Fraction
 from typing import final
 
@@ -12,9 +13,26 @@ from .steps import Timeline
 __all__ = ["AgreementTimelines", "CommitmentTimelines", "PartyTimelines", "Tally"]
 
 
+class _Days:
+    """The days on which any timeline of a set changes, worked out once."""
+
+    __slots__ = ()
+
+    def all(self) -> tuple[Timeline, ...]:
+        raise NotImplementedError
+
+    def change_days(self) -> tuple[dt.date, ...]:
+        """Every day on which one of the timelines changes, in order."""
+        found: tuple[dt.date, ...] | None = self._change_days  # type: ignore[attr-defined]
+        if found is None:
+            found = tuple(sorted({day for t in self.all() for day in t.change_days()}))
+            object.__setattr__(self, "_change_days", found)
+        return found
+
+
 @final
 @attrs.frozen(kw_only=True)
-class AgreementTimelines:
+class AgreementTimelines(_Days):
     """The timelines the engine derives for one agreement.
 
     ``ready`` is "concluded and the entry-into-force condition holds";
@@ -33,15 +51,29 @@ class AgreementTimelines:
     expired: Timeline
     in_force: Timeline
     provisional: Timeline
+    _change_days: tuple[dt.date, ...] | None = attrs.field(
+        default=None, init=False, eq=False, repr=False, hash=False
+    )
 
     def all(self) -> tuple[Timeline, ...]:
         """Every timeline of the agreement, in field order."""
-        return attrs.astuple(self, recurse=False)
+        return (
+            self.concluded,
+            self.condition,
+            self.ready,
+            self.entered,
+            self.lapsed,
+            self.terminated,
+            self.suspended,
+            self.expired,
+            self.in_force,
+            self.provisional,
+        )
 
 
 @final
 @attrs.frozen(kw_only=True)
-class PartyTimelines:
+class PartyTimelines(_Days):
     """The timelines of one party under one agreement.
 
     ``instrument``: the party's instrument stands (deposited, not withdrawn).
@@ -52,6 +84,9 @@ class PartyTimelines:
     instrument: Timeline
     bound: Timeline
     withdrawn: Timeline
+    _change_days: tuple[dt.date, ...] | None = attrs.field(
+        default=None, init=False, eq=False, repr=False, hash=False
+    )
 
     def all(self) -> tuple[Timeline, ...]:
         """Every timeline of the party, in field order."""
@@ -60,7 +95,7 @@ class PartyTimelines:
 
 @final
 @attrs.frozen(kw_only=True)
-class CommitmentTimelines:
+class CommitmentTimelines(_Days):
     """The timelines the engine derives for one commitment."""
 
     condition: Timeline
@@ -71,10 +106,22 @@ class CommitmentTimelines:
     active: Timeline
     performed: Timeline
     breached: Timeline
+    _change_days: tuple[dt.date, ...] | None = attrs.field(
+        default=None, init=False, eq=False, repr=False, hash=False
+    )
 
     def all(self) -> tuple[Timeline, ...]:
         """Every timeline of the commitment, in field order."""
-        return attrs.astuple(self, recurse=False)
+        return (
+            self.condition,
+            self.triggered,
+            self.expired,
+            self.terminated,
+            self.measure_ended,
+            self.active,
+            self.performed,
+            self.breached,
+        )
 
 
 @final

@@ -29,6 +29,7 @@ from .._conditions import (
 )
 from .._engine.index import matches
 from .._engine.policy import EvidencePolicy
+from .._engine.results import AgreementStatus, CommitmentStatus
 from .._model import Agreement, Commitment, Dataset, Event
 from .._truth import Truth
 from .._vocabulary import EventKind
@@ -247,17 +248,59 @@ class NaiveEvaluator:
         key = (id(agreement), "in_force", day)
         if key in self._memo:
             return self._memo[key]
-        entered = self.entered(agreement, day)
-        terminated = _fact(self._about(agreement.id, EventKind.TERMINATION), day, self.policy)
-        suspended = self._suspended(agreement.id, day)
-        expired = F
-        if agreement.term is not None:
-            expired = self._expired(
-                lambda d: self.entered(agreement, d), agreement.term.ends_on, agreement.id, day
-            )
-        value = entered & ~terminated & ~suspended & ~expired
+        value = (
+            self.entered(agreement, day)
+            & ~self.terminated(agreement, day)
+            & ~self._suspended(agreement.id, day)
+            & ~self.expired(agreement, day)
+        )
         self._memo[key] = value
         return value
+
+    def terminated(self, agreement: Agreement, day: dt.date) -> Truth:
+        """Whether a termination of the agreement is recorded by ``day``."""
+        return _fact(self._about(agreement.id, EventKind.TERMINATION), day, self.policy)
+
+    def suspended(self, agreement: Agreement, day: dt.date) -> Truth:
+        """Whether the agreement is suspended on ``day`` (a suspension not yet lifted)."""
+        return self._suspended(agreement.id, day)
+
+    def expired(self, agreement: Agreement, day: dt.date) -> Truth:
+        """Whether the agreement's term has run out by ``day``."""
+        if agreement.term is None:
+            return F
+        return self._expired(
+            lambda d: self.entered(agreement, d), agreement.term.ends_on, agreement.id, day
+        )
+
+    def lapsed(self, agreement: Agreement, day: dt.date) -> Truth:
+        """Whether the agreement lapsed: not in force by its entry-into-force deadline."""
+        clause = agreement.entry_into_force
+        if clause is None or clause.deadline is None or day <= clause.deadline:
+            return F
+        return ~self.entered_by_deadline(agreement)
+
+    def agreement_status(self, agreement: Agreement, day: dt.date) -> AgreementStatus:
+        """The status the default rules give the agreement on ``day``, from the definitions."""
+        if self.terminated(agreement, day) is T:
+            return AgreementStatus.TERMINATED
+        if self.lapsed(agreement, day) is T:
+            return AgreementStatus.LAPSED
+        entered = self.entered(agreement, day)
+        if self.expired(agreement, day) is T and entered is T:
+            return AgreementStatus.EXPIRED
+        if self.suspended(agreement, day) is T and entered is T:
+            return AgreementStatus.SUSPENDED
+        in_force = self.in_force(agreement, day)
+        if in_force is T:
+            return AgreementStatus.IN_FORCE
+        if self.provisional(agreement, day) is T:
+            return AgreementStatus.PROVISIONALLY_APPLIED
+        if in_force is U:
+            return AgreementStatus.UNDETERMINED
+        if self.concluded(agreement, day) is T:
+            return AgreementStatus.AWAITING_ENTRY_INTO_FORCE
+        return AgreementStatus.NOT_CONCLUDED
 
     def _suspended(self, target: str, day: dt.date) -> Truth:
         state = F
@@ -396,25 +439,33 @@ class NaiveEvaluator:
 
     # Commitments --------------------------------------------------------------
 
-    def active(self, commitment: Commitment, day: dt.date) -> Truth:
-        """Whether the commitment binds its party on ``day``."""
+    def applies(self, commitment: Commitment, day: dt.date) -> Truth:
+        """Whether the commitment's agreement binds its party on ``day`` (or applies provisionally)."""
         agreement = self.dataset.agreement_of(commitment.id)
+        return self.bound(agreement, commitment.by, day) | self.provisional(agreement, day)
 
-        def applies(d: dt.date) -> Truth:
-            return self.bound(agreement, commitment.by, d) | self.provisional(agreement, d)
+    def triggered(self, commitment: Commitment, day: dt.date) -> Truth:
+        """Whether the commitment has become active on or before ``day`` (ignoring what ended it)."""
 
         def holds(d: dt.date) -> Truth:
             condition = (
                 self.truth(commitment.condition, d) if commitment.condition is not None else T
             )
-            return applies(d) & condition
+            return self.applies(commitment, d) & condition
 
-        def triggered(d: dt.date) -> Truth:
-            return self._delayed(holds, lambda t: t, d, [])
+        return self._delayed(holds, lambda t: t, day, [])
 
+    def performed(self, commitment: Commitment, day: dt.date) -> Truth:
+        """Whether a performance of the commitment is recorded by ``day``."""
+        return _fact(self._about(commitment.id, EventKind.PERFORMANCE), day, self.policy)
+
+    def active(self, commitment: Commitment, day: dt.date) -> Truth:
+        """Whether the commitment binds its party on ``day``."""
         expired = F
         if commitment.term is not None:
-            expired = self._expired(triggered, commitment.term.ends_on, commitment.id, day)
+            expired = self._expired(
+                lambda d: self.triggered(commitment, d), commitment.term.ends_on, commitment.id, day
+            )
         terminated = _fact(self._about(commitment.id, EventKind.TERMINATION), day, self.policy)
         measure_ended = F
         if commitment.measure is not None:
@@ -423,7 +474,26 @@ class NaiveEvaluator:
                 day,
                 self.policy,
             )
-        return triggered(day) & applies(day) & ~expired & ~terminated & ~measure_ended
+        return (
+            self.triggered(commitment, day)
+            & self.applies(commitment, day)
+            & ~expired
+            & ~terminated
+            & ~measure_ended
+        )
+
+    def commitment_status(self, commitment: Commitment, day: dt.date) -> CommitmentStatus:
+        """The status the default rules give the commitment on ``day``, from the definitions."""
+        if not commitment.is_continuing and self.performed(commitment, day) is T:
+            return CommitmentStatus.PERFORMED
+        active = self.active(commitment, day)
+        if self.triggered(commitment, day) is T and active is F:
+            return CommitmentStatus.ENDED
+        if active is T:
+            return CommitmentStatus.ACTIVE
+        if active is U:
+            return CommitmentStatus.UNDETERMINED
+        return CommitmentStatus.CONDITIONAL
 
 
 def _dates_in(node: Condition) -> list[dt.date]:
