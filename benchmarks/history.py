@@ -8,6 +8,8 @@ binds each later party on the 30th day after its own deposit, and has two commit
 (one conditional on a performance). Every party deposits, on a day of its own. Timed:
 
 - ``one day``: ``evaluate(dataset, day)``, the report on the day after the last deposit;
+- ``agreement history``: ``History(dataset).agreement("big")``, the agreement's own
+  status intervals over all time;
 - ``whole history``: ``History(dataset).statuses()``, the status intervals of the
   agreement, of every party and of every commitment, over all time;
 - ``each change day``: ``evaluate(dataset, day)`` on each day the agreement's status
@@ -15,8 +17,8 @@ binds each later party on the 30th day after its own deposit, and has two commit
   obtained before there was one. With ``--sample K``, K of those days are timed and the
   total is estimated from their mean (the days are spread over the whole range).
 
-Ratios: each change day / whole history (should be at least 50) and whole history / one
-day (at most 3).
+Ratios: each change day / whole history (should be at least 50), and agreement history
+and whole history / one day (at most 3).
 
 P5, a treaty database. ``--agreements`` agreements (600) of ``--members`` parties each
 (400), 240,000 deposits in all; each agreement enters into force on the 30th day after
@@ -170,6 +172,7 @@ def p2(parties: int, repeat: int, sample: int | None) -> dict[str, float]:
     history = ta.History(data)
     changes = [i.start for i in history.agreement("big").intervals if i.start is not None]
     one_day = timed(lambda: ta.evaluate(data, last), repeat)
+    own = timed(lambda: ta.History(data).agreement("big"), repeat)
     whole = timed(lambda: ta.History(data).statuses(), repeat)
     days = changes
     if sample is not None and sample < len(changes):
@@ -181,12 +184,14 @@ def p2(parties: int, repeat: int, sample: int | None) -> dict[str, float]:
     each = (time.perf_counter() - start) * len(changes) / len(days)
     print(f"P2: one treaty, {parties} parties, {len(changes)} change days of its status")
     print(f"  {'one day':<34}{one_day * 1000:>12.1f} ms")
+    print(f"  {'agreement history':<34}{own * 1000:>12.1f} ms")
     print(f"  {'whole history':<34}{whole * 1000:>12.1f} ms")
     estimated = " (estimated)" if len(days) < len(changes) else ""
     print(f"  {'each change day' + estimated:<34}{each * 1000:>12.1f} ms")
     print(f"  each change day / whole history: {each / whole:8.1f}  (at least 50)")
+    print(f"  agreement history / one day:     {own / one_day:8.2f}  (at most 3)")
     print(f"  whole history / one day:         {whole / one_day:8.2f}  (at most 3)")
-    return {"one_day": one_day, "whole": whole, "each": each}
+    return {"one_day": one_day, "agreement": own, "whole": whole, "each": each}
 
 
 def p5(agreements: int, members: int, repeat: int) -> dict[str, float]:

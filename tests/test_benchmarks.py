@@ -60,3 +60,38 @@ def test_the_peer_models_refuse_what_tradeaccord_refuses(
         bench.load_pydantic(text)
     with pytest.raises(ValueError, match=r"unknown references.*unknown party 'XXX'"):
         bench.load_msgspec(text)
+
+
+def test_history_benchmark_runs_on_a_small_input(capsys) -> None:  # type: ignore[no-untyped-def]
+    """Both workloads run and print every figure and ratio (no timing is checked)."""
+    bench = _load("history")
+    argv = ["--parties", "30", "--agreements", "3", "--members", "12", "--repeat", "1"]
+    assert bench.main(argv) == 0
+    out = capsys.readouterr().out
+    for figure in (
+        "one day",
+        "agreement history",
+        "whole history",
+        "each change day",
+        "each change day / whole history",
+        "sort the events",
+        "every status on one day",
+        "twice the events / one day",
+        "peak memory of one day",
+    ):
+        assert figure in out
+
+
+def test_history_benchmark_datasets_behave_as_described() -> None:
+    """The large treaty enters into force 30 days after its 70th-percent deposit."""
+    import datetime as dt
+
+    import tradeaccord as ta
+
+    bench = _load("history")
+    data = bench.large_treaty(20)
+    history = ta.History(data)
+    entry = history.agreement_timelines("big").entered.first(ta.Truth.TRUE)
+    assert entry == bench.START + dt.timedelta(days=14 + 30)
+    database = bench.database(2, 10)
+    assert len(database.events) == 20 and len(database.agreements) == 2

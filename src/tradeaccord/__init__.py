@@ -93,7 +93,7 @@ from ._model import (
     Source,
     Term,
 )
-from ._render import render_text
+from ._render import render_history, render_text
 from ._truth import Truth
 from ._vocabulary import (
     Action,
@@ -190,6 +190,7 @@ __all__ = [
     "evaluate",
     "example_dataset",
     "in_force_timeline",
+    "render_history",
     "render_text",
     "timeline",
     "walk",

@@ -13,15 +13,16 @@ from typing import NoReturn
 from . import __version__
 from ._dataset import example_dataset
 from ._documents import MAX_BYTES, FileFormat, format_of
-from ._engine import evaluate
+from ._engine import History, evaluate
 from ._model import Dataset
-from ._render import render_text
+from ._render import render_history, render_text
 from .errors import InputError, Problem, TradeAccordError, UnknownIdError
 from .serialization import (
     dataset_from_text,
     dataset_to_json,
     dataset_to_toml,
     dataset_to_yaml,
+    history_to_json,
     json_schema,
     report_to_json,
 )
@@ -86,6 +87,49 @@ def _parser() -> argparse.ArgumentParser:
     )
     status.add_argument(
         "--agreement", action="append", metavar="ID", help="report only this agreement (repeatable)"
+    )
+    history = commands.add_parser(
+        "history",
+        help="show the status intervals of agreements, their parties and commitments",
+        description="Show every status each agreement, each of its parties and each of its "
+        "commitments has had or will have on the facts recorded, as intervals of days with the "
+        "reason the deciding rule gave. Without FILE, use the embedded US-China example dataset.",
+    )
+    history.add_argument(
+        "file", nargs="?", metavar="FILE", help="a dataset file (.json, .toml, .yaml or .yml)"
+    )
+    history.add_argument(
+        "--format",
+        choices=_FORMATS,
+        help="the format of FILE, when its name does not end in .json, .toml, .yaml or .yml",
+    )
+    history.add_argument(
+        "--agreement", action="append", metavar="ID", help="show only this agreement (repeatable)"
+    )
+    history.add_argument(
+        "--from",
+        dest="start",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="leave out intervals that end before this day",
+    )
+    history.add_argument(
+        "--to",
+        dest="end",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="leave out intervals that begin after this day",
+    )
+    history.add_argument(
+        "--json", action="store_true", help="print one JSON object instead of text"
+    )
+    history.add_argument(
+        "--explain", action="store_true", help="list the events each interval relies on"
+    )
+    history.add_argument(
+        "--sources",
+        action="store_true",
+        help="explain, listing each event's sources (JSON always has them)",
     )
     validate = commands.add_parser(
         "validate",
@@ -153,17 +197,36 @@ def _load(path: str, format: FileFormat | None) -> Dataset:
     return dataset_from_text(data, format=kind, source=path)
 
 
-def _status(args: argparse.Namespace) -> int:
+def _dataset(args: argparse.Namespace) -> Dataset:
+    """The dataset a command reads (the embedded one without FILE), its agreements checked."""
     if args.file is None and args.format is not None:
         raise _UsageError("--format needs a FILE")
     dataset = example_dataset() if args.file is None else _load(args.file, args.format)
+    for agreement_id in args.agreement or ():
+        try:
+            dataset.agreement(agreement_id)
+        except UnknownIdError as exc:
+            raise _UsageError(str(exc)) from None
+    return dataset
+
+
+def _history(args: argparse.Namespace) -> int:
+    dataset = _dataset(args)
+    if args.start is not None and args.end is not None and args.end < args.start:
+        raise _UsageError(f"--to {args.end} is before --from {args.start}")
+    history = History(dataset)
+    window = {"agreements": args.agreement, "start": args.start, "end": args.end}
+    explain = args.explain or args.sources
+    if args.json:
+        sys.stdout.write(history_to_json(history, explain=explain, **window))
+    else:
+        sys.stdout.write(render_history(history, explain=explain, sources=args.sources, **window))
+    return 0
+
+
+def _status(args: argparse.Namespace) -> int:
+    dataset = _dataset(args)
     as_of = args.as_of if args.as_of is not None else dt.date.today()
-    if args.agreement:
-        for agreement_id in args.agreement:
-            try:
-                dataset.agreement(agreement_id)
-            except UnknownIdError as exc:
-                raise _UsageError(str(exc)) from None
     explain = args.explain or args.sources
     report = evaluate(dataset, as_of, agreements=args.agreement)
     if args.json:
@@ -249,6 +312,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         if args.command == "validate":
             return _validate(args)
+        if args.command == "history":
+            return _history(args)
         return _status(args)
     except _UsageError as exc:
         sys.stderr.write(f"tradeaccord: error: {exc}\n")

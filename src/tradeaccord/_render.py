@@ -1,7 +1,12 @@
-"""Text rendering of reports. Rendering reads a report; it never evaluates."""
+"""Text rendering of reports and histories. Rendering reads them; it never evaluates."""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from ._engine import History, StatusInterval
 from ._engine.results import (
     AgreementReport,
     CommitmentReport,
@@ -14,7 +19,7 @@ from ._engine.results import (
 )
 from ._truth import Truth
 
-__all__ = ["render_text"]
+__all__ = ["render_history", "render_text"]
 
 _MARK = {Truth.TRUE: "yes", Truth.FALSE: "no", Truth.UNKNOWN: "unknown"}
 
@@ -139,5 +144,122 @@ def render_text(report: Report, *, explain: bool = False, sources: bool = False)
     lines = [f"As of {report.as_of.isoformat()}", ""]
     for agreement in report.agreements:
         _agreement(agreement, lines, explain=explain, sources=sources)
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _span(interval: StatusInterval[Any]) -> str:
+    start, end = interval.start, interval.end
+    last = None if end is None else (end - dt.timedelta(days=1)).isoformat()
+    if start is None and last is None:
+        return "always"
+    if start is None:
+        return f"until {last}"
+    if last is None:
+        return f"from {start.isoformat()}"
+    if last == start.isoformat():
+        return f"on {last}"
+    return f"{start.isoformat()} to {last}"
+
+
+def _intervals(
+    intervals: Iterable[StatusInterval[Any]],
+    depth: int,
+    lines: list[str],
+    *,
+    explain: bool,
+    sources: bool,
+) -> None:
+    pad = "  " * depth
+    shown = list(intervals)
+    width = max(len(_span(i)) for i in shown) if shown else 0
+    for interval in shown:
+        status = interval.status.value.replace("_", " ")
+        if interval.deontic is not None:
+            status += f", {interval.deontic.value.replace('_', ' ')}"
+        lines.append(f"{pad}{_span(interval):<{width}}  {status} ({interval.reason})")
+        if explain:
+            for citation in interval.citations():
+                lines.append(
+                    f"{pad}    * {citation.date.isoformat()} {citation.kind.value}"
+                    f"{' by ' + citation.party if citation.party else ''}: {citation.summary}"
+                )
+                if sources:
+                    for source in citation.sources:
+                        where = f", {source.url}" if source.url else ""
+                        title = f" - {source.title}" if source.title else ""
+                        lines.append(f"{pad}        source: {source.publisher}{title}{where}")
+
+
+def render_history(
+    history: History,
+    *,
+    agreements: Iterable[str] | None = None,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    explain: bool = False,
+    sources: bool = False,
+) -> str:
+    """Render the status intervals of agreements, their parties and commitments as text.
+
+    Each interval shows its days, its status and the reason the deciding rule
+    gave. Intervals that share no day with ``start`` to ``end`` are left out.
+
+    Args:
+        history: the history to render.
+        agreements: ids of the agreements to show (default: all, in order).
+        start: the first day of interest (default: the beginning of time).
+        end: the last day of interest (default: for ever).
+        explain: also list the events each interval relies on.
+        sources: with ``explain``, also list the sources of each event.
+
+    Examples:
+        >>> from tradeaccord import History, example_dataset
+        >>> text = render_history(History(example_dataset()), agreements=["london-2025"])
+        >>> print("\\n".join(text.splitlines()[:6]))
+        london-2025: London framework to implement the Geneva consensus
+          status:
+            until 2025-06-09          not concluded (to be concluded on 2025-06-10)
+            2025-06-10 to 2025-06-24  awaiting entry into force (concluded, not yet in force; waiting for approval of london-2025 by USA and approval of london-2025 by CHN)
+            2025-06-25 to 2025-06-26  awaiting entry into force (concluded, not yet in force; waiting for approval of london-2025 by CHN)
+            from 2025-06-27           in force (in force since 2025-06-27)
+    """
+    lines: list[str] = []
+    window = {"start": start, "end": end}
+    ids = tuple(a.id for a in history.dataset.agreements) if agreements is None else agreements
+    for agreement_id in ids:
+        agreement = history.dataset.agreement(agreement_id)
+        lines.append(f"{agreement.id}: {agreement.title}")
+        lines.append("  status:")
+        _intervals(
+            history.agreement(agreement_id).within(**window),
+            2,
+            lines,
+            explain=explain,
+            sources=sources,
+        )
+        parties = history.parties(agreement_id)
+        if parties:
+            lines.append("  parties:")
+            for party in parties:
+                lines.append(f"    {party}:")
+                _intervals(
+                    history.party(agreement_id, party).within(**window),
+                    3,
+                    lines,
+                    explain=explain,
+                    sources=sources,
+                )
+        if agreement.commitments:
+            lines.append("  commitments:")
+            for commitment in agreement.commitments:
+                lines.append(f"    {commitment.id} ({commitment.by} {commitment.action.value}):")
+                _intervals(
+                    history.commitment(commitment.id).within(**window),
+                    3,
+                    lines,
+                    explain=explain,
+                    sources=sources,
+                )
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"

@@ -25,6 +25,8 @@ class Truth(enum.Enum):
         (<Truth.TRUE: 'true'>, True)
     """
 
+    __hash__ = object.__hash__  # members are singletons: hash by identity, in C
+
     FALSE = "false"
     UNKNOWN = "unknown"
     TRUE = "true"

@@ -19,6 +19,8 @@ __all__ = [
 class PartyKind(enum.Enum):
     """What kind of actor a party is."""
 
+    __hash__ = object.__hash__  # members are singletons: hash by identity, in C
+
     STATE = "state"
     CUSTOMS_TERRITORY = "customs_territory"
     BLOC = "bloc"
@@ -27,6 +29,8 @@ class PartyKind(enum.Enum):
 
 class AgreementKind(enum.Enum):
     """The legal form of an agreement."""
+
+    __hash__ = object.__hash__  # members are singletons: hash by identity, in C
 
     TREATY = "treaty"
     JOINT_STATEMENT = "joint_statement"
@@ -39,6 +43,8 @@ class AgreementKind(enum.Enum):
 class LinkKind(enum.Enum):
     """How one agreement relates to another."""
 
+    __hash__ = object.__hash__  # members are singletons: hash by identity, in C
+
     IMPLEMENTS = "implements"
     AMENDS = "amends"
     EXTENDS = "extends"
@@ -47,6 +53,8 @@ class LinkKind(enum.Enum):
 
 class Action(enum.Enum):
     """What a commitment undertakes to do about a measure."""
+
+    __hash__ = object.__hash__  # members are singletons: hash by identity, in C
 
     LIFT = "lift"
     EASE = "ease"
@@ -66,6 +74,8 @@ class Action(enum.Enum):
 
 class MeasureKind(enum.Enum):
     """The kind of policy instrument a measure is."""
+
+    __hash__ = object.__hash__  # members are singletons: hash by identity, in C
 
     TARIFF = "tariff"
     EXPORT_CONTROL = "export_control"
@@ -92,6 +102,8 @@ class EventKind(enum.Enum):
     appeal, say).
     """
 
+    __hash__ = object.__hash__  # members are singletons: hash by identity, in C
+
     STATEMENT = "statement"
     MEETING = "meeting"
     CONCLUSION = "conclusion"
@@ -117,6 +129,8 @@ class EventKind(enum.Enum):
 class Confidence(enum.Enum):
     """How well an event is established by its sources."""
 
+    __hash__ = object.__hash__  # members are singletons: hash by identity, in C
+
     LOW = "low"
     MEDIUM = "medium"
     HIGH = "high"
@@ -132,6 +146,8 @@ _CONFIDENCE_RANK = {Confidence.LOW: 0, Confidence.MEDIUM: 1, Confidence.HIGH: 2}
 
 class SourceKind(enum.Enum):
     """What kind of document a source is."""
+
+    __hash__ = object.__hash__  # members are singletons: hash by identity, in C
 
     OFFICIAL_TEXT = "official_text"
     OFFICIAL_STATEMENT = "official_statement"

@@ -25,7 +25,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, Final, Literal
 
@@ -34,6 +34,7 @@ import cattrs
 from ._calendar import DAY_COUNT_TYPES, DayCount, Period
 from ._conditions import _NODE_TYPES, Condition, format_number
 from ._documents import MAX_BYTES, FileFormat, format_of, parse
+from ._engine.history import History, StatusInterval
 from ._engine.results import (
     AgreementReport,
     Citation,
@@ -93,6 +94,8 @@ __all__ = [
     "dataset_to_toml",
     "dataset_to_yaml",
     "explanation_to_dict",
+    "history_to_dict",
+    "history_to_json",
     "json_schema",
     "load_dataset",
     "make_converter",
@@ -557,3 +560,101 @@ def explanation_to_dict(explanation: Explanation) -> dict[str, Any]:
         (1, 'false', 'entry into force (on the same day the condition first holds)')
     """
     return {"format": REPORT_FORMAT, **_explanation(explanation)}
+
+
+# Histories -----------------------------------------------------------------------------
+
+
+def _interval(interval: StatusInterval[Any], explain: bool) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "start": _day(interval.start),
+        "end": _day(interval.end),
+        "status": interval.status.value,
+        "rule": interval.rule,
+        "reason": interval.reason,
+        "since": _day(interval.since),
+        "events": [c.event for c in interval.citations()],
+        "missing": list(describe_missing(interval.missing)),
+    }
+    if interval.deontic is not None:
+        out["deontic"] = interval.deontic.value
+    if explain:
+        out["explanation"] = _explanation(interval.explanation)
+    return out
+
+
+def history_to_dict(
+    history: History,
+    *,
+    agreements: Iterable[str] | None = None,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    explain: bool = False,
+) -> dict[str, Any]:
+    """The JSON-compatible form of a history's status intervals (see the JSON output reference).
+
+    Intervals that share no day with ``start`` to ``end`` (both included; ``None``
+    leaves a side open) are left out.
+
+    Examples:
+        >>> from tradeaccord import History, example_dataset
+        >>> data = history_to_dict(History(example_dataset()), agreements=["london-2025"])
+        >>> [(i["start"], i["status"]) for i in data["agreements"][0]["intervals"]]
+        [(None, 'not_concluded'), ('2025-06-10', 'awaiting_entry_into_force'), ('2025-06-25', 'awaiting_entry_into_force'), ('2025-06-27', 'in_force')]
+    """
+    window = {"start": start, "end": end}
+    ids = tuple(a.id for a in history.dataset.agreements) if agreements is None else agreements
+    out = []
+    for agreement_id in ids:
+        agreement = history.dataset.agreement(agreement_id)
+        out.append(
+            {
+                "id": agreement.id,
+                "title": agreement.title,
+                "intervals": [
+                    _interval(i, explain) for i in history.agreement(agreement_id).within(**window)
+                ],
+                "parties": [
+                    {
+                        "party": party,
+                        "intervals": [
+                            _interval(i, explain)
+                            for i in history.party(agreement_id, party).within(**window)
+                        ],
+                    }
+                    for party in history.parties(agreement_id)
+                ],
+                "commitments": [
+                    {
+                        "id": c.id,
+                        "by": c.by,
+                        "action": c.action.value,
+                        "intervals": [
+                            _interval(i, explain) for i in history.commitment(c.id).within(**window)
+                        ],
+                    }
+                    for c in agreement.commitments
+                ],
+            }
+        )
+    return {
+        "format": REPORT_FORMAT,
+        "from": _day(start),
+        "to": _day(end),
+        "agreements": out,
+    }
+
+
+def history_to_json(
+    history: History,
+    *,
+    agreements: Iterable[str] | None = None,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    explain: bool = False,
+    indent: int | None = 2,
+) -> str:
+    """The JSON text of [`history_to_dict`][tradeaccord.serialization.history_to_dict]: what
+    ``tradeaccord history --json`` prints."""
+    data = history_to_dict(history, agreements=agreements, start=start, end=end, explain=explain)
+    return json.dumps(data, indent=indent, ensure_ascii=False) + "\n"

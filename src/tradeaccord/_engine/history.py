@@ -37,6 +37,7 @@ from .results import (
     Citation,
     CommitmentReport,
     CommitmentStatus,
+    Deontic,
     Explanation,
     PartyReport,
     PartyStatus,
@@ -72,7 +73,8 @@ class StatusInterval(Generic[S]):
     words, ``since`` is the day the status itself dates from (which may be
     before ``start`` when only the reason changed). ``explanation`` is the tree
     of conditions and facts the decision rests on, ``missing`` what the item
-    still waits for.
+    still waits for. A commitment's intervals also say whether it is honoured
+    (``deontic``).
 
     Examples:
         >>> import datetime as dt
@@ -93,6 +95,8 @@ class StatusInterval(Generic[S]):
     since: dt.date | None = None
     explanation: Explanation
     missing: tuple[Alternative, ...] = ()
+    deontic: Deontic | None = None
+    """For a commitment: whether it is honoured on those days (``None`` otherwise)."""
 
     def contains(self, day: dt.date) -> bool:
         """Whether ``day`` falls in the interval."""
@@ -107,12 +111,18 @@ class StatusInterval(Generic[S]):
         return tuple(seen.values())
 
     def describe(self) -> str:
-        """The interval in words: ``'2025-06-27 onwards: in_force (rule in-force: ...)'``."""
+        """The interval in words: ``'2025-06-27 onwards: in_force (rule in-force: ...)'``.
+
+        A commitment's interval also says whether it is honoured: ``'active, pending'``.
+        """
         if self.end is None:
             span = f"{_when(self.start)} onwards"
         else:
             span = f"{_when(self.start)} to {(self.end - _ONE_DAY).isoformat()}"
-        return f"{span}: {self.status.value} (rule {self.rule}: {self.reason})"
+        status = self.status.value
+        if self.deontic is not None:
+            status += f", {self.deontic.value}"
+        return f"{span}: {status} (rule {self.rule}: {self.reason})"
 
 
 @final
@@ -155,10 +165,15 @@ class StatusHistory(Generic[S]):
         """The status on ``day``."""
         return self.at(day).status
 
-    def between(self, start: dt.date, end: dt.date) -> tuple[StatusInterval[S], ...]:
-        """The intervals that share at least one day with ``start`` to ``end`` (both included)."""
-        first = bisect.bisect_right(self._starts, start)
-        last = bisect.bisect_right(self._starts, end)
+    def within(
+        self, start: dt.date | None = None, end: dt.date | None = None
+    ) -> tuple[StatusInterval[S], ...]:
+        """The intervals that share at least one day with ``start`` to ``end`` (both included).
+
+        ``None`` leaves that side open.
+        """
+        first = 0 if start is None else bisect.bisect_right(self._starts, start)
+        last = len(self.intervals) - 1 if end is None else bisect.bisect_right(self._starts, end)
         return self.intervals[first : last + 1]
 
     def changes(self) -> tuple[tuple[StatusInterval[S], StatusInterval[S]], ...]:
@@ -615,6 +630,7 @@ def _commitment_interval(
         since=report.since,
         explanation=report.explanation,
         missing=report.missing,
+        deontic=report.deontic,
     )
 
 

@@ -29,7 +29,7 @@ from .results import (
 )
 from .rules import AgreementContext, CommitmentContext, Finding, Reads, Rule, RuleSet, scheduled
 from .steps import Timeline
-from .sweeps import Sweep
+from .sweeps import Sweep, apply_rule
 
 __all__ = [
     "Verdict",
@@ -145,6 +145,10 @@ def party_report(
     sweep: Sweep, agreement: Agreement, party: str, as_of: dt.date, reads: Reads
 ) -> PartyReport:
     """One party's own position under an agreement on ``as_of``."""
+    if not reads.keep:
+        found = _plain_party_report(sweep, agreement, party, as_of, reads)
+        if found is not None:
+            return found
     timelines = sweep.party(agreement.id, party)
     reads.values(timelines)
     bound_line, withdrawn_line, standing = (
@@ -208,11 +212,95 @@ def party_report(
     )
 
 
+def _plain_party_report(
+    sweep: Sweep, agreement: Agreement, party: str, as_of: dt.date, reads: Reads
+) -> PartyReport | None:
+    """``party_report`` for the common case, read off the agreement's own timelines.
+
+    The common case: a listed party that never withdrew, or, when each party is bound
+    by its own instrument, a party with one established instrument and no
+    withdrawal. Its timeline of being bound is then the agreement's ``in_force`` from
+    the day its instrument takes effect, which answers every question without
+    building the party's own timelines. ``None`` for any other case.
+    """
+    clause = agreement.entry_into_force
+    per_party = clause.per_party if clause is not None else None
+    events = sweep.party_events(agreement.id, party)
+    entry = sweep.entry(agreement.id)
+    in_force = entry.in_force
+    instrument_on: dt.date | None = None
+    if per_party is None:
+        if events or party not in agreement.parties:
+            return None
+        effect: dt.date | None = None  # in force for it whenever the agreement is
+    else:
+        if len(events) != 1:
+            return None
+        (event,) = events
+        if event.kind is not per_party.instrument or not sweep.policy.establishes(event):
+            return None
+        met = entry.ready.first(T)
+        effect = apply_rule(per_party.effective, event.date)
+        if met is not None and event.date <= met:
+            effect = min(effect, met)
+        if event.date <= as_of:
+            instrument_on = event.date
+    holding = F if effect is not None and as_of < effect else in_force.at(as_of)
+    since: dt.date | None = None
+    entered: dt.date | None = None
+    if holding is not F or (effect is None or as_of >= effect):
+        # Bound on the days it is in force from the day its instrument takes effect.
+        last = in_force.since(as_of)
+        at_effect = F if effect is None else in_force.at(effect)
+        if last is not None and (effect is None or last > effect):
+            since = last
+        elif effect is not None and at_effect is not F:
+            since = effect
+        if effect is not None and at_effect is T:
+            entered = effect
+        else:
+            entered = next(
+                (
+                    day
+                    for day, value in in_force.steps
+                    if value is T and (effect is None or day > effect)
+                ),
+                None,
+            )
+            if entered is not None and entered > as_of:
+                entered = None
+    pending: dt.date | None = None
+    if holding is F and (per_party is None or instrument_on is not None):
+        pending = _scheduled(sweep, reads, agreement.id, party, as_of, "bound")
+    if holding is T:
+        status = PartyStatus.BOUND
+    elif holding is U:
+        status = PartyStatus.UNDETERMINED
+    elif pending is not None:
+        status, entered = PartyStatus.PENDING, pending
+    else:
+        status = PartyStatus.NOT_BOUND
+    return PartyReport(
+        party=party,
+        status=status,
+        bound=holding,
+        since=since,
+        entry_into_force=entered,
+        instrument_on=instrument_on,
+        withdrawal_effective=None,
+    )
+
+
 def _scheduled(
     sweep: Sweep, reads: Reads, agreement_id: str, party: str, as_of: dt.date, which: str
 ) -> dt.date | None:
     """The day the record as it stood on ``as_of`` fixes for a party's ``bound`` or ``withdrawn``."""
     reads.projection(agreement_id, party)
+    if which == "bound":
+        in_force = sweep.projected_entry(agreement_id, as_of).in_force
+        reads.timelines(in_force)
+        if in_force.at(as_of) is not T and in_force.next_change(as_of) is None:
+            return None  # the record says the agreement will not be in force: no one is bound
     recorded = getattr(sweep.projected_party(agreement_id, party, as_of), which)
     reads.timelines(recorded)
     return scheduled(recorded, as_of)

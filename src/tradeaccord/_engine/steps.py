@@ -185,9 +185,13 @@ class Timeline:
 def _trusted(initial: Truth, steps: Sequence[tuple[dt.date, Truth]]) -> Timeline:
     """A timeline from steps already normalised (increasing days, no repeated value)."""
     timeline = object.__new__(Timeline)
-    object.__setattr__(timeline, "initial", initial)
-    object.__setattr__(timeline, "steps", tuple(steps))
-    object.__setattr__(timeline, "_days", tuple(day for day, _ in steps))
+    setattr_ = object.__setattr__
+    setattr_(timeline, "initial", initial)
+    setattr_(timeline, "steps", tuple(steps))
+    if len(steps) == 1:
+        setattr_(timeline, "_days", (steps[0][0],))
+    else:
+        setattr_(timeline, "_days", tuple([day for day, _ in steps]))
     return timeline
 
 

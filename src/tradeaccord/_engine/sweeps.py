@@ -81,7 +81,11 @@ def delay_timeline(inner: Timeline, rule: DayCount) -> Timeline:
     return Timeline.from_changes(initial, changes)
 
 
-def kleene_at_least(n: int | Fraction, sure: int | Fraction, maybe: int | Fraction) -> Truth:
+Number = Fraction | int
+"""An exact number: a weight or a count."""
+
+
+def kleene_at_least(n: Number, sure: Number, maybe: Number) -> Truth:
     """TRUE if ``sure`` reaches ``n``, UNKNOWN if ``sure + maybe`` does, else FALSE."""
     if sure >= n:
         return T
@@ -321,13 +325,13 @@ class Count(NamedTuple):
 
     parties: tuple[str, ...]
     values: tuple[Timeline, ...]
-    weights: tuple[Fraction, ...]
+    weights: tuple[Number, ...]
     timeline: Timeline
-    initial: tuple[Fraction, Fraction, int]
+    initial: tuple[Number, Number, int]
     days: tuple[dt.date, ...]
-    totals: tuple[tuple[Fraction, Fraction, int], ...]
+    totals: tuple[tuple[Number, Number, int], ...]
 
-    def totals_on(self, day: dt.date) -> tuple[Fraction, Fraction, int]:
+    def totals_on(self, day: dt.date) -> tuple[Number, Number, int]:
         """(sure, maybe, members) on ``day``."""
         index = bisect.bisect_right(self.days, day)
         return self.initial if index == 0 else self.totals[index - 1]
@@ -336,14 +340,14 @@ class Count(NamedTuple):
 def count_sweep(
     parties: Sequence[str],
     values: Sequence[Timeline],
-    weights: Sequence[Fraction],
+    weights: Sequence[Number],
     members: Sequence[Timeline] | None,
-    verdict: Callable[[Fraction, Fraction, int], Truth],
+    verdict: Callable[[Number, Number, int], Truth],
 ) -> Count:
     """Count weighted values incrementally over their sorted changes (one pass, no recount)."""
     current = [v.initial for v in values]
-    sure = sum((w for w, v in zip(weights, current, strict=True) if v is T), Fraction(0))
-    maybe = sum((w for w, v in zip(weights, current, strict=True) if v is U), Fraction(0))
+    sure: Number = sum((w for w, v in zip(weights, current, strict=True) if v is T), 0)
+    maybe: Number = sum((w for w, v in zip(weights, current, strict=True) if v is U), 0)
     size = len(values)
     changes = [(day, i, value) for i, v in enumerate(values) for day, value in v.steps]
     total = 0
@@ -356,7 +360,7 @@ def count_sweep(
     initial_totals = (sure, maybe, total)
     initial = verdict(sure, maybe, total)
     days: list[dt.date] = []
-    totals: list[tuple[Fraction, Fraction, int]] = []
+    totals: list[tuple[Number, Number, int]] = []
     steps: list[tuple[dt.date, Truth]] = []
     last = initial
     k, count = 0, len(changes)
@@ -429,7 +433,8 @@ class _Cited(NamedTuple):
     prefix: bool
     events: tuple[Event, ...]
     days: tuple[dt.date, ...]
-    citations: tuple[Citation, ...]
+    citations: list[Citation]
+    """The citations of the first events, made as they are first needed."""
 
 
 class _Entry(NamedTuple):
@@ -446,7 +451,7 @@ class _Entry(NamedTuple):
     in_force: Timeline
 
 
-_ONE = Fraction(1)
+_ONE = 1
 
 
 class Sweep:
@@ -610,7 +615,7 @@ class Sweep:
             )
         share = node.share
 
-        def fraction(sure: Fraction, maybe: Fraction, total: int) -> Truth:
+        def fraction(sure: Number, maybe: Number, total: int) -> Truth:
             if total == 0:
                 return F
             return kleene_at_least(share * total, sure, maybe)
@@ -658,8 +663,8 @@ class Sweep:
         )
         return Tally(
             unit="weight" if isinstance(node, WeightedShare) else "instruments",
-            have=sure,
-            unknown=maybe,
+            have=Fraction(sure),
+            unknown=Fraction(maybe),
             required=self._required(node, total),
             counted=counted,
             uncertain=uncertain,
@@ -672,6 +677,23 @@ class Sweep:
 
         The same figures as [`tally`][], read from a ledger built once per node.
         """
+        calls = self.memo.get(("summaries", node), 0)
+        assert isinstance(calls, int)
+        if calls < 2:
+            # A ledger pays off only for a node asked about on many days.
+            self.memo["summaries", node] = calls + 1
+            tally = self.tally(node, day)
+            return Summary(
+                unit=tally.unit,
+                have=tally.have,
+                unknown=tally.unknown,
+                required=tally.required,
+                members=tally.members,
+                outstanding=tally.outstanding[:10],
+                outstanding_count=len(tally.outstanding),
+                uncertain=tally.uncertain[:10],
+                uncertain_count=len(tally.uncertain),
+            )
         ledger = self._ledger(node)
         index = bisect.bisect_right(ledger.days, day)
         found = ledger.summaries.get(index)
@@ -682,8 +704,8 @@ class Sweep:
             among = not isinstance(node, WeightedShare) and node.among is not None
             found = Summary(
                 unit="weight" if isinstance(node, WeightedShare) else "instruments",
-                have=sure,
-                unknown=maybe,
+                have=Fraction(sure),
+                unknown=Fraction(maybe),
                 required=self._required(node, total),
                 members=total if among else None,
                 outstanding=row[0],
@@ -798,15 +820,15 @@ class Sweep:
         if not isinstance(found, _Cited):
             found = self._cited(node)
             self.memo[key] = found
+        upto = bisect.bisect_right(found.days, day)
+        made = found.citations
+        if len(made) < upto:
+            made.extend(self.citation(e) for e in found.events[len(made) : upto])
         if found.prefix:
-            return found.citations[: bisect.bisect_right(found.days, day)]
+            return tuple(made[:upto])
         count = self.count(node)
         busy = {p for p, v in zip(count.parties, count.values, strict=True) if v.at(day) is not F}
-        return tuple(
-            c
-            for c, e in zip(found.citations, found.events, strict=True)
-            if e.date <= day and e.party in busy
-        )
+        return tuple(c for c, e in zip(made[:upto], found.events, strict=False) if e.party in busy)
 
     def _cited(self, node: Threshold) -> _Cited:
         events = [
@@ -831,7 +853,7 @@ class Sweep:
             prefix=prefix,
             events=tuple(events),
             days=tuple(e.date for e in events),
-            citations=tuple(self.citation(e) for e in events),
+            citations=[],
         )
 
     # Conditions ---------------------------------------------------------------------
@@ -845,7 +867,8 @@ class Sweep:
         if found is None:
             found = self._compute(node)
             self._equal_nodes[node] = found
-        self._nodes[id(node)] = (node, found)
+            # Remember the object too: the next lookup of this very node skips hashing it.
+            self._nodes[id(node)] = (node, found)
         return found
 
     def _compute(self, node: Condition) -> Timeline:
@@ -897,6 +920,10 @@ class Sweep:
             )
             self._agreements[agreement_id] = found
         return found
+
+    def entry(self, agreement_id: str) -> _Entry:
+        """The in-force part of an agreement's timelines (what ``InForce`` reads)."""
+        return self._entry(agreement_id)
 
     def _entry(self, agreement_id: str) -> _Entry:
         found = self._entries.get(agreement_id)

@@ -224,3 +224,66 @@ def test_report_in_force_follows_the_deciding_rule() -> None:
         ta.Truth.FALSE,
         None,
     )
+
+
+def test_context_reads_facts_up_to_its_day() -> None:
+    """A context gives events dated by its day, any item's timelines and scheduled dates."""
+    seen: dict[str, object] = {}
+
+    def spy(ctx: ta.AgreementContext) -> ta.Finding[AgreementStatus] | None:
+        if ctx.as_of == D(2025, 6, 26):
+            seen["events"] = [e.id for e in ctx.events("london-2025", ta.EventKind.APPROVAL)]
+            seen["scheduled"] = ctx.scheduled_entry_into_force("london-2025")
+            seen["binding"] = ctx.scheduled_binding("london-2025", "USA")
+            seen["geneva"] = ctx.agreement_timelines("geneva-2025").in_force.at(ctx.as_of)
+            seen["usa"] = ctx.party_timelines("london-2025", "USA").bound.at(ctx.as_of)
+            seen["condition"] = ctx.condition(ta.InForce("geneva-2025")).at(ctx.as_of)
+            seen["policy"] = ctx.policy
+            seen["cite"] = ctx.cite(ctx.dataset.event("2025-06-25-us-approval")).event
+        return None
+
+    rules = RuleSet.default().with_agreement_rule(
+        Rule(name="spy", summary="", check=spy), before="terminated"
+    )
+    ta.evaluate(ta.example_dataset(), D(2025, 6, 26), rules=rules, agreements=["london-2025"])
+    assert seen == {
+        "events": ["2025-06-25-us-approval"],
+        "scheduled": None,
+        "binding": None,
+        "geneva": ta.Truth.TRUE,
+        "usa": ta.Truth.FALSE,
+        "condition": ta.Truth.TRUE,
+        "policy": ta.EvidencePolicy(),
+        "cite": "2025-06-25-us-approval",
+    }
+
+
+def test_scheduled_dates_on_the_facts_so_far() -> None:
+    """After the threshold is met, the record fixes the day of entry into force 30 days on."""
+    agreement = ta.Agreement(
+        id="t",
+        title="Treaty",
+        kind=ta.AgreementKind.TREATY,
+        parties=tuple(p.id for p in PARTIES),
+        concluded=D(2025, 1, 1),
+        entry_into_force=ta.EntryIntoForce(
+            when=ta.InstrumentCount(2, target="t"), effective=ta.NthDayAfter(30)
+        ),
+    )
+    data = ta.Dataset(
+        parties=PARTIES,
+        agreements=(agreement,),
+        events=(deposit("AAA", D(2025, 2, 1)), deposit("BBB", D(2025, 2, 10))),
+    )
+    found: list[tuple[object, object]] = []
+
+    def spy(ctx: ta.AgreementContext) -> ta.Finding[AgreementStatus] | None:
+        found.append((ctx.scheduled_entry_into_force("t"), ctx.scheduled_binding("t", "AAA")))
+        return None
+
+    rules = RuleSet.default().with_agreement_rule(
+        Rule(name="spy", summary="", check=spy), before="terminated"
+    )
+    for day in (D(2025, 2, 9), D(2025, 2, 10), D(2025, 3, 12)):
+        ta.evaluate(data, day, rules=rules)
+    assert found == [(None, None), (D(2025, 3, 12), D(2025, 3, 12)), (None, None)]
