@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from ._engine import History, StatusInterval
+from ._engine import Change, History, StatusInterval
 from ._engine.results import (
     AgreementReport,
     CommitmentReport,
@@ -19,7 +19,7 @@ from ._engine.results import (
 )
 from ._truth import Truth
 
-__all__ = ["render_history", "render_text"]
+__all__ = ["render_changes", "render_history", "render_text"]
 
 _MARK = {Truth.TRUE: "yes", Truth.FALSE: "no", Truth.UNKNOWN: "unknown"}
 
@@ -263,3 +263,41 @@ def render_history(
                 )
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
+
+
+def render_changes(changes: Iterable[Change], *, explain: bool = False) -> str:
+    """Render changes (from ``History.changes`` or ``History.upcoming``) as text, a line each.
+
+    Each line gives the day, what changed, the status before and after, and the
+    reason the deciding rule gave after; a change of reason alone says "still".
+    With ``explain``, the events each change newly relies on follow it.
+
+    Examples:
+        >>> import datetime as dt
+        >>> from tradeaccord import History, example_dataset
+        >>> ahead = History(example_dataset()).upcoming(dt.date(2025, 8, 1), dt.date(2025, 8, 31))
+        >>> print(render_changes(ahead).splitlines()[-1])
+        2025-08-12  geneva-2025/cn-suspend-24-points: active -> ended (its term ran out on 2025-08-12)
+    """
+    lines: list[str] = []
+    for change in changes:
+        what = (
+            change.subject if change.kind != "party" else f"{change.agreement} for {change.subject}"
+        )
+        before, after = change.before, change.after
+        if change.status_changed:
+            move = (
+                f"{before.status.value.replace('_', ' ')} -> {after.status.value.replace('_', ' ')}"
+            )
+        else:
+            move = f"still {after.status.value.replace('_', ' ')}"
+        lines.append(f"{change.day.isoformat()}  {what}: {move} ({after.reason})")
+        if explain:
+            for citation in change.citations():
+                lines.append(
+                    f"    * {citation.date.isoformat()} {citation.kind.value}"
+                    f"{' by ' + citation.party if citation.party else ''}: {citation.summary}"
+                )
+    if not lines:
+        return "No changes.\n"
+    return "\n".join(lines) + "\n"

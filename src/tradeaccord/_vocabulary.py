@@ -99,7 +99,9 @@ class EventKind(enum.Enum):
     about a measure removes its legal basis (a court ruling that strikes it
     down, a repeal): commitments about the measure end that day. A
     ``COURT_RULING`` records a ruling without that effect (one stayed on
-    appeal, say).
+    appeal, say). ``REJECTION`` by a party about a target records its refusal:
+    whatever waits for that party's approval, ratification or other act about
+    the target can no longer be met (record the act itself if it changes its mind).
     """
 
     __hash__ = object.__hash__  # members are singletons: hash by identity, in C
@@ -124,6 +126,7 @@ class EventKind(enum.Enum):
     TERMINATION = "termination"
     COURT_RULING = "court_ruling"
     INVALIDATION = "invalidation"
+    REJECTION = "rejection"
 
 
 class Confidence(enum.Enum):

@@ -34,7 +34,7 @@ import cattrs
 from ._calendar import DAY_COUNT_TYPES, DayCount, Period
 from ._conditions import _NODE_TYPES, Condition, format_number
 from ._documents import MAX_BYTES, FileFormat, format_of, parse
-from ._engine.history import History, StatusInterval
+from ._engine.history import Change, History, StatusInterval
 from ._engine.results import (
     AgreementReport,
     Citation,
@@ -83,6 +83,7 @@ __all__ = [
     "MAX_DEPTH",
     "READABLE_FORMATS",
     "REPORT_FORMAT",
+    "changes_to_dict",
     "configure_converter",
     "dataset_from_data",
     "dataset_from_json",
@@ -658,3 +659,47 @@ def history_to_json(
     ``tradeaccord history --json`` prints."""
     data = history_to_dict(history, agreements=agreements, start=start, end=end, explain=explain)
     return json.dumps(data, indent=indent, ensure_ascii=False) + "\n"
+
+
+def changes_to_dict(
+    changes: Iterable[Change],
+    *,
+    start: dt.date,
+    end: dt.date,
+    as_of: dt.date | None = None,
+    explain: bool = False,
+) -> dict[str, Any]:
+    """The JSON-compatible form of changes between two days (see the JSON output reference).
+
+    ``start`` and ``end`` are the days the changes were asked for (after ``start``, up to
+    and including ``end``); ``as_of``, for upcoming changes, the day the record stood.
+
+    Examples:
+        >>> import datetime as dt
+        >>> from tradeaccord import History, example_dataset
+        >>> history = History(example_dataset())
+        >>> data = changes_to_dict(history.changes(dt.date(2025, 6, 26), dt.date(2025, 6, 27)),
+        ...                        start=dt.date(2025, 6, 26), end=dt.date(2025, 6, 27))
+        >>> first = data["changes"][0]
+        >>> first["day"], first["subject"], first["before"]["status"], first["after"]["status"]
+        ('2025-06-27', 'london-2025', 'awaiting_entry_into_force', 'in_force')
+    """
+    return {
+        "format": REPORT_FORMAT,
+        "as_of": _day(as_of),
+        "from": start.isoformat(),
+        "to": end.isoformat(),
+        "changes": [
+            {
+                "day": change.day.isoformat(),
+                "kind": change.kind,
+                "agreement": change.agreement,
+                "subject": change.subject,
+                "status_changed": change.status_changed,
+                "before": _interval(change.before, False),
+                "after": _interval(change.after, explain),
+                "new_events": [c.event for c in change.citations()],
+            }
+            for change in changes
+        ],
+    }

@@ -64,6 +64,7 @@ ENGINE_MODULES: tuple[str, ...] = (
     "rules",
     "default_rules",
     "report",
+    "outlook",
     "history",
     "__init__",
 )

@@ -10,7 +10,8 @@ contexts), ``default_rules``, ``report`` (one day's answers) and ``history``
 
 from __future__ import annotations
 
-from .history import Change, History, StatusHistory, StatusInterval, evaluate
+from .history import Change, Difference, History, StatusHistory, StatusInterval, evaluate
+from .outlook import Outlook, Prospect, Way
 from .policy import EvidencePolicy
 from .results import (
     AgreementReport,
@@ -45,21 +46,25 @@ __all__ = [
     "CommitmentStatus",
     "CommitmentTimelines",
     "Deontic",
+    "Difference",
     "EvidencePolicy",
     "Explanation",
     "Finding",
     "History",
     "Need",
+    "Outlook",
     "PartyReport",
     "PartyStatus",
     "PartyTimelines",
     "Progress",
+    "Prospect",
     "Report",
     "Rule",
     "RuleSet",
     "StatusHistory",
     "StatusInterval",
     "Timeline",
+    "Way",
     "evaluate",
     "in_force_timeline",
     "timeline",

@@ -232,16 +232,28 @@ def _awaiting(ctx: AgreementContext) -> Finding[AgreementStatus] | None:
     if tl.at(ctx.as_of) is not T:
         return None
     found = _agreement_missing(ctx)
+    entry = _entry(ctx)
     reason = "concluded, not yet in force"
-    if found:
+    lost = _failed_leaves(entry)
+    if lost:
+        reason += "; it can no longer enter into force (failed: " + "; ".join(lost) + ")"
+    elif found:
         reason += "; waiting for " + "; or ".join(a.describe() for a in found[:3])
     return Finding(
         status=AgreementStatus.AWAITING_ENTRY_INTO_FORCE,
         reason=reason,
         since=tl.since(ctx.as_of),
-        explanation=(_entry(ctx),),
+        explanation=(entry,),
         missing=found,
     )
+
+
+def _failed_leaves(node: Explanation) -> list[str]:
+    """The labels of the deepest failed nodes of an explanation: why it can no longer hold."""
+    if not node.failed:
+        return [label for child in node.children for label in _failed_leaves(child)]
+    deeper = [label for child in node.children for label in _failed_leaves(child)]
+    return deeper or [node.label]
 
 
 def _not_concluded(ctx: AgreementContext) -> Finding[AgreementStatus] | None:

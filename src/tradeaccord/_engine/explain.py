@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections.abc import Callable, Iterable
+from fractions import Fraction
 
 from .._calendar import Upon
 from .._conditions import (
@@ -21,6 +22,7 @@ from .._conditions import (
     Delay,
     Fulfilled,
     InForce,
+    InstrumentCount,
     InstrumentShare,
     Not,
     Occurred,
@@ -35,7 +37,7 @@ from .._vocabulary import EventKind
 from .results import Alternative, Citation, Explanation, Need, tally_words
 from .sweeps import Summary, Sweep, apply_rule
 
-__all__ = ["MAX_ALTERNATIVES", "cite", "explain", "missing", "points"]
+__all__ = ["MAX_ALTERNATIVES", "cite", "explain", "failed", "missing", "points", "refused"]
 
 T, F, U = Truth.TRUE, Truth.FALSE, Truth.UNKNOWN
 MAX_ALTERNATIVES = 16
@@ -68,11 +70,20 @@ def points(sweep: Sweep, node: Condition) -> tuple[dt.date, ...]:
         found.update(sweep.condition(current).change_days())
         if isinstance(current, Occurred | Fulfilled):
             found.update(e.date for e in sweep.events_for(current))
+            if isinstance(current, Occurred) and current.target is not None:
+                found.update(
+                    e.date for e in sweep.events_about(current.target, EventKind.REJECTION)
+                )
+        elif isinstance(current, InForce):
+            entry = sweep.entry(current.agreement)
+            found.update(entry.terminated.change_days())
+            found.update(entry.lapsed.change_days())
         elif isinstance(current, DateReached):
             found.add(current.on)
         elif isinstance(current, Threshold):
             found.update(sweep.count(current).days)
             found.update(e.date for e in _threshold_events(sweep, current))
+            found.update(e.date for e in sweep.events_about(current.target, EventKind.REJECTION))
             if not isinstance(current, WeightedShare) and current.among is not None:
                 for member in sweep.dataset.group(current.among).members:
                     found.update(d for d in (member.joined, member.left) if d is not None)
@@ -80,6 +91,91 @@ def points(sweep: Sweep, node: Condition) -> tuple[dt.date, ...]:
     ordered = tuple(sorted(found))
     sweep.memo[key] = ordered
     return ordered
+
+
+_ACTS = frozenset(
+    {
+        EventKind.APPROVAL,
+        EventKind.RATIFICATION,
+        EventKind.ACCEPTANCE,
+        EventKind.ACCESSION,
+        EventKind.DEPOSIT,
+        EventKind.NOTIFICATION,
+        EventKind.SIGNATURE,
+        EventKind.CONCLUSION,
+    }
+)
+"""The acts a party's refusal rules out."""
+
+
+def refused(sweep: Sweep, party: str, target: str, as_of: dt.date) -> Event | None:
+    """The established refusal by ``party`` about ``target`` recorded by ``as_of``, if any."""
+    for event in sweep.events_about(target, EventKind.REJECTION):
+        if event.date > as_of:
+            break
+        if event.party == party and sweep.policy.establishes(event):
+            return event
+    return None
+
+
+def failed(sweep: Sweep, node: Condition, as_of: dt.date) -> bool:
+    """Whether ``node`` is not met on ``as_of`` and can no longer be, whatever happens next.
+
+    A leaf asking for a party's act (an approval, a ratification...) about a
+    target fails once that party's refusal is recorded; ``InForce`` fails once
+    the agreement it names is terminated or has lapsed; a threshold fails when
+    even every party that could still add to it would not reach it. ``AllOf``
+    fails when one item does, ``AnyOf`` when all do, ``AtLeast`` when too few
+    can still hold, ``Delay`` with its item. Dates and negations never fail.
+    """
+    if sweep.condition(node).at(as_of) is T:
+        return False
+    if isinstance(node, Occurred):
+        return (
+            node.kind in _ACTS
+            and node.party is not None
+            and node.target is not None
+            and refused(sweep, node.party, node.target, as_of) is not None
+        )
+    if isinstance(node, InForce):
+        entry = sweep.entry(node.agreement)
+        return entry.terminated.at(as_of) is T or entry.lapsed.at(as_of) is T
+    if isinstance(node, Threshold):
+        return _short(sweep, node, as_of)
+    if isinstance(node, AllOf):
+        return any(failed(sweep, item, as_of) for item in node.items)
+    if isinstance(node, AnyOf):
+        return all(failed(sweep, item, as_of) for item in node.items)
+    if isinstance(node, AtLeast):
+        return sum(not failed(sweep, item, as_of) for item in node.items) < node.n
+    if isinstance(node, Delay):
+        return failed(sweep, node.item, as_of)
+    return False
+
+
+def _short(sweep: Sweep, node: Threshold, as_of: dt.date) -> bool:
+    """Whether a threshold cannot be reached even if every party that could add to it did.
+
+    Parties that refused are left out. A plain count stays open (any party may
+    still deposit), and so does a share of a group (its members come and go).
+    """
+    if isinstance(node, InstrumentShare) or (
+        isinstance(node, InstrumentCount) and node.among is None
+    ):
+        return False
+    tally = sweep.tally(node, as_of)
+    willing = [p for p in tally.outstanding if refused(sweep, p, node.target, as_of) is None]
+    if isinstance(node, WeightedShare):
+        weight = sum((node.weight_of(p) for p in willing), Fraction(0))
+        return tally.have + tally.unknown + weight < tally.required
+    assert node.among is not None
+    busy = {*tally.counted, *tally.uncertain, *tally.outstanding}
+    joining = {
+        m.party
+        for m in sweep.dataset.group(node.among).members
+        if m.joined is not None and m.joined > as_of and m.party not in busy
+    }
+    return tally.have + tally.unknown + len(willing) + len(joining) < tally.required
 
 
 def explain(sweep: Sweep, node: Condition, as_of: dt.date) -> Explanation:
@@ -100,9 +196,24 @@ def explain(sweep: Sweep, node: Condition, as_of: dt.date) -> Explanation:
         if inner.initial is not T and start is not None and start <= as_of:
             label = f"{label} {start.isoformat()}: from {apply_rule(node.rule, start).isoformat()}"
     kids = tuple(explain(sweep, child, as_of) for child in children(node))
+    lost = value is not T and _can_fail(node) and failed(sweep, node, as_of)
+    if lost and isinstance(node, Occurred):
+        refusal = refused(sweep, node.party, node.target, as_of)  # type: ignore[arg-type]
+        assert refusal is not None
+        citations = (*citations, sweep.citation(refusal))
     return Explanation(
-        label=label, value=value, since=history.since(as_of), citations=citations, children=kids
+        label=label,
+        value=value,
+        since=history.since(as_of),
+        citations=citations,
+        children=kids,
+        failed=lost,
     )
+
+
+def _can_fail(node: Condition) -> bool:
+    """Whether ``failed`` can be true of a node at all (cheap, to skip the check)."""
+    return not isinstance(node, DateReached | Not | Fulfilled)
 
 
 def _tally_words(summary: Summary) -> str:
@@ -178,7 +289,7 @@ def missing(sweep: Sweep, node: Condition, as_of: dt.date) -> tuple[Alternative,
     listed.
     """
     value = sweep.condition(node).at(as_of)
-    if value is T:
+    if value is T or (_can_fail(node) and failed(sweep, node, as_of)):
         return ()
     if isinstance(node, Occurred | Fulfilled):
         if value is U:
@@ -203,7 +314,7 @@ def missing(sweep: Sweep, node: Condition, as_of: dt.date) -> tuple[Alternative,
         return _one("absence", f"not {node.item.describe()}")
     if isinstance(node, AllOf):
         groups = [missing(sweep, item, as_of) for item in node.items]
-        return cross([g for g in groups if g])
+        return cross([g for g in groups if g])  # a failed item fails the whole (above)
     if isinstance(node, AnyOf):
         return minimal(a for item in node.items for a in missing(sweep, item, as_of))
     if isinstance(node, AtLeast):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Generic, TypeVar, final
 
 import attrs
@@ -21,6 +21,7 @@ from .._model import Agreement, Dataset
 from .._truth import Truth
 from ..errors import ModelTypeError
 from .explain import cite
+from .outlook import Outlook, Prospect, outlook
 from .policy import EvidencePolicy
 from .report import (
     IN_FORCE_BY_STATUS,
@@ -48,7 +49,7 @@ from .steps import Timeline
 from .sweeps import Sweep
 from .values import AgreementTimelines, CommitmentTimelines, PartyTimelines
 
-__all__ = ["Change", "History", "StatusHistory", "StatusInterval", "evaluate"]
+__all__ = ["Change", "Difference", "History", "StatusHistory", "StatusInterval", "evaluate"]
 
 T, F, U = Truth.TRUE, Truth.FALSE, Truth.UNKNOWN
 S = TypeVar("S", AgreementStatus, CommitmentStatus, PartyStatus)
@@ -217,6 +218,75 @@ class Change:
         return f"{self.day.isoformat()} {what}: still {self.after.status.value}, now {self.after.reason}"
 
 
+@final
+@attrs.frozen(kw_only=True)
+class Difference:
+    """A run of days on which two histories disagree about one agreement, party or commitment.
+
+    From ``start`` up to the day before ``end`` (``None``: open), ``base`` is what the
+    first history says and ``other`` what the second says.
+    """
+
+    kind: str
+    agreement: str
+    subject: str
+    start: dt.date | None
+    end: dt.date | None
+    base: StatusInterval[Any]
+    other: StatusInterval[Any]
+
+    @property
+    def status_differs(self) -> bool:
+        """Whether the status itself differs (not only the rule or the reason)."""
+        return self.base.status is not self.other.status
+
+    def describe(self) -> str:
+        """The difference in words."""
+        what = self.subject if self.kind != "party" else f"{self.agreement} for {self.subject}"
+        if self.end is None:
+            span = f"{_when(self.start)} onwards"
+        else:
+            span = f"{_when(self.start)} to {(self.end - _ONE_DAY).isoformat()}"
+        return (
+            f"{what}, {span}: {self.base.status.value} ({self.base.reason}) "
+            f"-> {self.other.status.value} ({self.other.reason})"
+        )
+
+
+def _differences(mine: StatusHistory[Any], theirs: StatusHistory[Any]) -> Iterator[Difference]:
+    """The runs of days on which two status histories of one item say different things."""
+    days = sorted(
+        {i.start for i in mine.intervals if i.start is not None}
+        | {i.start for i in theirs.intervals if i.start is not None}
+    )
+    starts: list[dt.date | None] = [None, *days]
+    ends: list[dt.date | None] = [*days, None]
+    current: Difference | None = None
+    for start, end in zip(starts, ends, strict=True):
+        day = start if start is not None else (days[0] - _ONE_DAY if days else _ANY_DAY)
+        a, b = mine.at(day), theirs.at(day)
+        same = (a.status, a.rule, a.reason) == (b.status, b.rule, b.reason)
+        if current is not None and (same or (current.base, current.other) != (a, b)):
+            yield current
+            current = None
+        if same:
+            continue
+        if current is None:
+            current = Difference(
+                kind=mine.kind,
+                agreement=mine.agreement,
+                subject=mine.subject,
+                start=start,
+                end=end,
+                base=a,
+                other=b,
+            )
+        else:
+            current = attrs.evolve(current, end=end)
+    if current is not None:
+        yield current
+
+
 def _step_function(
     evaluate: Callable[[dt.date, Reads], V], reads: Reads
 ) -> tuple[tuple[dt.date | None, ...], tuple[V, ...]]:
@@ -324,6 +394,8 @@ class History:
 
     __slots__ = ("_agreements", "_commitments", "_parties", "_policy", "_rules", "_sweep")
 
+    _sweep: Sweep
+
     def __init__(
         self,
         dataset: Dataset,
@@ -339,7 +411,10 @@ class History:
             raise ModelTypeError(f"policy must be an EvidencePolicy, got {type(policy).__name__}")
         self._rules = rules if rules is not None else RuleSet.default()
         self._policy = policy if policy is not None else EvidencePolicy()
-        self._sweep = Sweep(dataset, self._policy)
+        self._start(Sweep(dataset, self._policy))
+
+    def _start(self, sweep: Sweep) -> None:
+        self._sweep = sweep
         self._agreements: dict[str, tuple[StatusHistory[AgreementStatus], tuple[Verdict, ...]]] = {}
         self._parties: dict[
             tuple[str, str], tuple[StatusHistory[PartyStatus], tuple[PartyReport, ...]]
@@ -352,6 +427,31 @@ class History:
     def dataset(self) -> Dataset:
         """The dataset the history is built from."""
         return self._sweep.dataset
+
+    @property
+    def through(self) -> dt.date | None:
+        """The last day whose events this history sees (``None``: every event)."""
+        return self._sweep.through
+
+    def recorded_on(self, day: dt.date) -> History:
+        """The history of the record as it stood on ``day``: the events dated after it left out.
+
+        Its statuses after ``day`` are what the record said then of the future: the
+        dates it fixed (an entry into force 30 days on, a term's end), without
+        anything recorded later.
+
+        Examples:
+            >>> import datetime as dt
+            >>> from tradeaccord import History, example_dataset
+            >>> then = History(example_dataset()).recorded_on(dt.date(2025, 6, 26))
+            >>> then.agreement("london-2025").status_at(dt.date(2025, 12, 31)).value
+            'awaiting_entry_into_force'
+        """
+        _check_day(day, "day")
+        found = History.__new__(History)
+        found._rules, found._policy = self._rules, self._policy
+        found._start(self._sweep.recorded_on(day))
+        return found
 
     @property
     def rules(self) -> RuleSet:
@@ -595,6 +695,100 @@ class History:
                         )
                     )
         found.sort(key=lambda c: c.day)
+        return tuple(found)
+
+    def upcoming(
+        self, as_of: dt.date, until: dt.date, *, agreements: Iterable[str] | None = None
+    ) -> tuple[Change, ...]:
+        """The changes scheduled after ``as_of`` up to ``until``, as the record stood on ``as_of``.
+
+        Terms ending, sunsets, scheduled entries into force, withdrawals taking
+        effect, deadlines passing: every change the facts recorded by ``as_of``
+        already fix, each with the rule and reason that will decide it. Facts
+        recorded later are left out (``recorded_on(as_of).changes(as_of, until)``).
+
+        Examples:
+            >>> import datetime as dt
+            >>> from tradeaccord import History, example_dataset
+            >>> ahead = History(example_dataset()).upcoming(dt.date(2025, 8, 1), dt.date(2025, 8, 31))
+            >>> [(c.day.isoformat(), c.subject, c.after.status.value) for c in ahead][-1]
+            ('2025-08-12', 'geneva-2025/cn-suspend-24-points', 'ended')
+        """
+        _check_day(as_of, "as_of")
+        _check_day(until, "until")
+        return self.recorded_on(as_of).changes(as_of, until, agreements=agreements)
+
+    def outlook(
+        self, as_of: dt.date, *, agreements: Iterable[str] | None = None
+    ) -> tuple[Outlook, ...]:
+        """What is still to come, as the record stood on ``as_of``: the earliest days and the ways.
+
+        For every agreement not in force on ``as_of``, every party it does not yet
+        bind and every commitment not yet active: whether the facts recorded by then
+        schedule it (``SCHEDULED``), whether events could still bring it about
+        (``PENDING``, with the smallest sets of events that would, each with the day
+        it would then come, the earliest first), or whether nothing can
+        (``FAILED``). The events are imagined on ``as_of``, the earliest they could
+        happen. Each answer is worked out when asked, by sweeping the record with
+        each way added.
+
+        Examples:
+            >>> import datetime as dt
+            >>> from tradeaccord import History, example_dataset
+            >>> ahead = History(example_dataset()).outlook(dt.date(2025, 6, 12), agreements=["london-2025"])
+            >>> london = ahead[0]
+            >>> london.prospect.value, london.earliest
+            ('pending', datetime.date(2025, 6, 12))
+            >>> london.ways[0].describe()
+            'approval of london-2025 by CHN and approval of london-2025 by USA: on 2025-06-12'
+        """
+        _check_day(as_of, "as_of")
+        found: list[Outlook] = []
+        for agreement_id in self._ids(agreements):
+            agreement = self.dataset.agreement(agreement_id)
+            items = [("agreement", agreement_id)]
+            items += [("party", p) for p in parties_on(self._sweep, agreement, as_of)]
+            items += [("commitment", c.id) for c in agreement.commitments]
+            for kind, subject in items:
+                answer = outlook(self._sweep, as_of, kind, agreement_id, subject)
+                if answer.prospect is not Prospect.MET:
+                    found.append(answer)
+        return tuple(found)
+
+    def compare(
+        self, other: History, *, agreements: Iterable[str] | None = None
+    ) -> tuple[Difference, ...]:
+        """Where ``other`` (a scenario, another rule set or policy) says otherwise than this history.
+
+        For each agreement, party and commitment of this history, the runs of days on
+        which the two disagree on the status, the rule or the reason, each with what
+        either history says. Both must describe the same agreements.
+
+        Examples:
+            >>> import datetime as dt
+            >>> from tradeaccord import History, EvidencePolicy, Confidence, example_dataset
+            >>> base = History(example_dataset())
+            >>> strict = History(example_dataset(), policy=EvidencePolicy(min_confidence=Confidence.HIGH))
+            >>> found = base.compare(strict, agreements=["london-2025"])
+            >>> found[0].start, found[0].other.reason.split("; ")[1]
+            (datetime.date(2025, 6, 25), 'waiting for confirmation of approval of london-2025 by USA and approval of london-2025 by CHN')
+            >>> changed = [d for d in found if d.status_differs and d.kind == "agreement"][0]
+            >>> changed.start, changed.base.status.value, changed.other.status.value
+            (datetime.date(2025, 6, 27), 'in_force', 'undetermined')
+        """
+        if not isinstance(other, History):
+            raise ModelTypeError(f"other must be a History, got {type(other).__name__}")
+        found: list[Difference] = []
+        for mine in self.statuses(agreements=agreements):
+            theirs: StatusHistory[Any]
+            if mine.kind == "agreement":
+                theirs = other.agreement(mine.subject)
+            elif mine.kind == "party":
+                theirs = other.party(mine.agreement, mine.subject)
+            else:
+                theirs = other.commitment(mine.subject)
+            found.extend(_differences(mine, theirs))
+        found.sort(key=lambda d: (d.start is not None, d.start or dt.date.min))
         return tuple(found)
 
 

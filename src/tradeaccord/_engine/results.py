@@ -105,7 +105,9 @@ class Explanation:
 
     ``value`` is the node's truth on the report's day (``None`` for nodes that
     only group others); ``since`` the first day of the run of that value
-    (``None``: since the beginning of time).
+    (``None``: since the beginning of time). ``failed`` marks a condition that is
+    not met and can no longer be, whatever happens next (a party refused, the
+    agreement it waits for was terminated): it is not merely pending.
     """
 
     label: str
@@ -113,6 +115,7 @@ class Explanation:
     since: dt.date | None = None
     citations: tuple[Citation, ...] = ()
     children: tuple[Explanation, ...] = ()
+    failed: bool = False
 
     def walk(self) -> tuple[Explanation, ...]:
         """This node and every node below it, depth first."""

@@ -487,7 +487,7 @@ class Sweep:
         self._members: dict[tuple[str, str], Timeline] = {}
         self._recorded: dict[dt.date, Sweep] = {}
         self.memo: dict[object, object] = {}
-        self._agreement_ids = frozenset(a.id for a in dataset.agreements)
+        self.agreement_ids = frozenset(a.id for a in dataset.agreements)
 
     @property
     def through(self) -> dt.date | None:
@@ -633,7 +633,7 @@ class Sweep:
         count = self.count(node)
         if isinstance(node, WeightedShare) or node.among is not None:
             return count.parties, tuple(range(len(count.parties)))
-        if node.target not in self._agreement_ids:
+        if node.target not in self.agreement_ids:
             return (), ()
         pool = self.dataset.agreement(node.target).parties
         where = {p: i for i, p in enumerate(count.parties)}
