@@ -100,8 +100,9 @@ def _missing(missing: Iterable[str]) -> str:
 
 def _citation(citation: Any) -> str:
     who = f" by {citation.party}" if citation.party else ""
-    sources = ", ".join(
+    sources = "; ".join(
         link(f"{s.publisher}: {s.title}" if s.title else s.publisher, s.url)
+        + (f' <q class="ta-muted">{esc(s.quote)}</q>' if s.quote else "")
         for s in citation.sources
     )
     where = f'<br><span class="ta-muted">sources:</span> {sources}' if sources else ""

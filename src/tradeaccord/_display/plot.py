@@ -132,7 +132,11 @@ def _show_parties(parties: bool | None, per_party: bool) -> bool:
     return per_party if parties is None else parties
 
 
-def _check_kinds(parties: object, commitments: object) -> None:
+def _check(parties: object, commitments: object, **days: object) -> None:
+    """Refuse arguments of the wrong type, naming the argument."""
+    for name, day in days.items():
+        if day is not None and (isinstance(day, dt.datetime) or not isinstance(day, dt.date)):
+            raise ModelTypeError(f"{name} must be a datetime.date, got {type(day).__name__}")
     if parties is not None and not isinstance(parties, bool):
         raise ModelTypeError(f"parties must be True, False or None, got {parties!r}")
     if not isinstance(commitments, bool):
@@ -154,7 +158,7 @@ def plot_history(
     ax: Axes | None = None,
 ) -> Figure:
     """The Gantt chart of a history; see [`History.plot`][tradeaccord.History.plot]."""
-    _check_kinds(parties, commitments)
+    _check(parties, commitments, start=start, end=end, as_of=as_of)
     rows: list[_Row] = []
     for status in history.statuses(agreements=agreements):
         if status.kind == "party":
@@ -258,7 +262,7 @@ def plot_report(
     ax: Axes | None = None,
 ) -> Figure:
     """The chart of one day's report; see [`Report.plot`][tradeaccord.Report.plot]."""
-    _check_kinds(parties, commitments)
+    _check(parties, commitments, start=start, end=end)
     chosen = report.agreements
     if agreements is not None:
         if isinstance(agreements, str):
@@ -316,9 +320,6 @@ def _draw(
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
-    for name, day in (("start", start), ("end", end), ("as_of", as_of)):
-        if day is not None and (isinstance(day, dt.datetime) or not isinstance(day, dt.date)):
-            raise ModelTypeError(f"{name} must be a datetime.date, got {type(day).__name__}")
     lo, hi = _span(rows, start, end, as_of)
     own_figure = ax is None
     if ax is None:
