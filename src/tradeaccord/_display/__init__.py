@@ -5,7 +5,7 @@ never evaluates anything itself. Modules: ``palette`` (one colour and family per
 status, shared by every view), ``markup`` (HTML escaping and the stylesheet),
 ``html`` (``_repr_html_`` of results) and ``html_model`` (of datasets, agreements and
 conditions), ``records`` (plain rows and data frames), ``plot`` (timeline charts,
-needs matplotlib), ``diagram`` (Mermaid text) and ``extras`` (optional packages).
+needs matplotlib), ``mermaid`` (diagrams as Mermaid text) and ``extras`` (optional packages).
 
 The value classes of the lower layers carry thin display methods (``_repr_html_``,
 ``plot``, ``to_records``...) that import this package inside the method body, when
@@ -16,7 +16,7 @@ and explained in the design decisions.
 from __future__ import annotations
 
 from . import html_model as _html_model  # registers the displays of model values
-from .diagram import Diagram, diagram
+from .mermaid import Diagram, diagram
 from .html import render_html
 from .records import to_frame, to_records
 

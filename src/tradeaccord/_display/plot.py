@@ -9,6 +9,8 @@ displays once in a notebook, and is saved with ``figure.savefig``.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import io
 from collections.abc import Callable, Collection, Iterable
 from typing import TYPE_CHECKING, Any, final
 
@@ -66,10 +68,29 @@ class _Row:
 def _matplotlib() -> tuple[type[Figure], Any]:
     try:
         import matplotlib.dates as mdates
-        from matplotlib.figure import Figure
     except ImportError:
         raise MissingDependencyError("timeline plots", "matplotlib", "plot") from None
-    return Figure, mdates
+    return _figure_type(), mdates
+
+
+@functools.cache
+def _figure_type() -> type[Figure]:
+    """A matplotlib ``Figure`` that shows itself in a notebook as a PNG.
+
+    A figure made without pyplot has no display of its own unless pyplot set up the
+    notebook's inline backend; this one renders itself when asked, whatever the backend.
+    """
+    from matplotlib.figure import Figure
+
+    class TimelineFigure(Figure):
+        """A matplotlib figure of tradeaccord, displayed as a PNG in notebooks."""
+
+        def _repr_png_(self) -> bytes:
+            buffer = io.BytesIO()
+            self.savefig(buffer, format="png", bbox_inches="tight")
+            return buffer.getvalue()
+
+    return TimelineFigure
 
 
 def _short(text: str) -> str:
