@@ -160,7 +160,7 @@ def mermaid_problems(text: str) -> list[str]:
             refs += [(number, match.group("a")), (number, match.group("b"))]
             if match.group("label") is not None:
                 label_ok(number, match.group("label"))
-        elif match := _re.fullmatch(rf"classDef ({_ID}) [a-z-]+:[^ ]+", line):
+        elif match := _re.fullmatch(rf"classDef ({_ID}) [a-z-]+:[^,]+(,[a-z-]+:[^,]+)*", line):
             pass
         elif match := _re.fullmatch(rf"class ({_ID}(?:,{_ID})*) ({_ID})", line):
             refs += [(number, node) for node in match.group(1).split(",")]

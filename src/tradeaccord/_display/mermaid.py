@@ -193,7 +193,7 @@ class _Builder:
     def agreement(self, agreement_id: str, *, full: bool) -> None:
         agreement = self.dataset.agreement(agreement_id)
         node = self.agreement_ids[agreement_id]
-        self.lines.append(f'  subgraph g{node}["{text(agreement.title)}"]')
+        self.lines.append(f'  subgraph g{node}["{text(agreement.title, limit=40)}"]')
         self.lines.append("    direction TB")
         status = self.agreement_status(agreement)
         kind = label(agreement.kind)
