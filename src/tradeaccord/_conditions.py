@@ -83,7 +83,7 @@ def constructor(node: Any) -> str:
     Examples:
         >>> from tradeaccord import EventKind
         >>> approved_by("USA", "london-2025") & approved_by("CHN", "london-2025")
-        AllOf(Occurred(EventKind.APPROVAL, party='USA', target='london-2025'), Occurred(EventKind.APPROVAL, party='CHN', target='london-2025'))
+        AllOf(Occurred(kind=EventKind.APPROVAL, party='USA', target='london-2025'), Occurred(kind=EventKind.APPROVAL, party='CHN', target='london-2025'))
     """
     cls = type(node)
     if isinstance(node, AllOf | AnyOf | AtLeast):
@@ -95,7 +95,7 @@ def constructor(node: Any) -> str:
         if field.default is not attrs.NOTHING and value == field.default:
             continue
         shown = f"{type(value).__name__}.{value.name}" if isinstance(value, enum.Enum) else repr(value)
-        args.append(shown if not field.kw_only else f"{field.name}={shown}")
+        args.append(f"{field.name}={shown}")
     return f"{cls.__name__}({', '.join(args)})"
 
 
@@ -579,6 +579,6 @@ def approved_by(party: str, target: str, *, official: str | None = None) -> Occu
 
     Examples:
         >>> approved_by("USA", "london-2025") & approved_by("CHN", "london-2025")
-        AllOf(Occurred(EventKind.APPROVAL, party='USA', target='london-2025'), Occurred(EventKind.APPROVAL, party='CHN', target='london-2025'))
+        AllOf(Occurred(kind=EventKind.APPROVAL, party='USA', target='london-2025'), Occurred(kind=EventKind.APPROVAL, party='CHN', target='london-2025'))
     """
     return Occurred(EventKind.APPROVAL, party=party, target=target, official=official)

@@ -305,10 +305,18 @@ def test_mermaid_renders_every_diagram_of_the_embedded_dataset(
 
 
 def test_search_returns_results(visit: Any) -> None:
-    """Typing in the search box lists results, the London tutorial among them."""
+    """Typing in the search box lists results, the London tutorial among them.
+
+    The search index loads in a worker after the page: wait until the search says it
+    is ready, then type key by key (material reads the query on key presses).
+    """
     opened = visit("")
     tab = opened.page
-    tab.fill("input.md-search__input", "London framework")
+    tab.wait_for_function(
+        "() => { const m = document.querySelector('.md-search-result__meta');"
+        " return m && m.textContent.trim() !== '' && !/initializing/i.test(m.textContent); }"
+    )
+    tab.locator("input.md-search__input").press_sequentially("London framework", delay=20)
     tab.wait_for_selector(".md-search-result__item", state="attached")
     links = tab.eval_on_selector_all(
         ".md-search-result__item a", "els => els.map(e => e.getAttribute('href'))"

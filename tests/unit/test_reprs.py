@@ -47,10 +47,10 @@ def test_reprs_name_the_item_and_its_status() -> None:
             "2025-06-27))"
         ),
         ta.InForce("geneva-2025") | ta.DateReached(dt.date(2025, 8, 12)): (
-            "AnyOf(InForce('geneva-2025'), DateReached(datetime.date(2025, 8, 12)))"
+            "AnyOf(InForce(agreement='geneva-2025'), DateReached(on=datetime.date(2025, 8, 12)))"
         ),
         ta.AtLeast(1, ta.Not(ta.Fulfilled("x")), ta.InForce("y")): (
-            "AtLeast(1, Not(Fulfilled('x')), InForce('y'))"
+            "AtLeast(1, Not(item=Fulfilled(commitment='x')), InForce(agreement='y'))"
         ),
     }
     for value, text in expected.items():
