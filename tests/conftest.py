@@ -13,8 +13,12 @@ Choose a profile explicitly with ``HYPOTHESIS_PROFILE=<name>``.
 
 from __future__ import annotations
 
+import datetime as _dt
 import os
+import re as _re
+from collections.abc import Callable as _Callable
 
+import pytest
 from hypothesis import HealthCheck, settings
 
 settings.register_profile("dev", max_examples=100)
@@ -49,12 +53,6 @@ settings.load_profile(_profile_name())
 
 # --- displays: a hostile dataset and a Mermaid syntax check ---------------------------
 
-import datetime as _dt  # noqa: E402
-import re as _re  # noqa: E402
-from collections.abc import Callable as _Callable  # noqa: E402
-
-import pytest  # noqa: E402
-
 HOSTILE = '<script>alert("x")</script> & #1 `tick` "quoted" <b>bold</b>'
 """Text that would break HTML or Mermaid if it were not escaped."""
 
@@ -68,10 +66,20 @@ def hostile_dataset():  # type: ignore[no-untyped-def]
         title=HOSTILE,
         parties=(ta.Party(id="AAA", name=HOSTILE), ta.Party(id="BBB", name="B")),
         sources=(
-            ta.Source(id="evil", publisher=HOSTILE, kind=ta.SourceKind.PRESS_REPORT,
-                      title=HOSTILE, url="javascript:alert(1)"),
-            ta.Source(id="good", publisher="Wire", kind=ta.SourceKind.PRESS_REPORT,
-                      title="Report", url='https://example.org/a?b=1&c="2"'),
+            ta.Source(
+                id="evil",
+                publisher=HOSTILE,
+                kind=ta.SourceKind.PRESS_REPORT,
+                title=HOSTILE,
+                url="javascript:alert(1)",
+            ),
+            ta.Source(
+                id="good",
+                publisher="Wire",
+                kind=ta.SourceKind.PRESS_REPORT,
+                title="Report",
+                url='https://example.org/a?b=1&c="2"',
+            ),
         ),
         agreements=(
             ta.Agreement(
@@ -86,16 +94,35 @@ def hostile_dataset():  # type: ignore[no-untyped-def]
                 summary=HOSTILE,
                 commitments=(
                     ta.Commitment(id="deal/a", by="AAA", action=ta.Action.LIFT, summary=HOSTILE),
-                    ta.Commitment(id="deal/b", by="BBB", action=ta.Action.EASE,
-                                  summary=HOSTILE, condition=ta.Fulfilled("deal/a")),
+                    ta.Commitment(
+                        id="deal/b",
+                        by="BBB",
+                        action=ta.Action.EASE,
+                        summary=HOSTILE,
+                        condition=ta.Fulfilled("deal/a"),
+                    ),
                 ),
             ),
         ),
         events=(
-            ta.Event(id="e1", date=_dt.date(2025, 1, 12), kind=ta.EventKind.APPROVAL,
-                     party="AAA", target="deal", summary=HOSTILE, sources=("evil", "good")),
-            ta.Event(id="e2", date=_dt.date(2025, 1, 20), kind=ta.EventKind.APPROVAL,
-                     party="BBB", target="deal", summary=HOSTILE, sources=("good",)),
+            ta.Event(
+                id="e1",
+                date=_dt.date(2025, 1, 12),
+                kind=ta.EventKind.APPROVAL,
+                party="AAA",
+                target="deal",
+                summary=HOSTILE,
+                sources=("evil", "good"),
+            ),
+            ta.Event(
+                id="e2",
+                date=_dt.date(2025, 1, 20),
+                kind=ta.EventKind.APPROVAL,
+                party="BBB",
+                target="deal",
+                summary=HOSTILE,
+                sources=("good",),
+            ),
         ),
     )
 
@@ -106,9 +133,7 @@ _NODE = _re.compile(
     rf"^(?P<id>{_ID})(?:\(\[{_LABEL}\]\)|\[{_LABEL.replace('label', 'l2')}\]"
     rf"|\{{\{{{_LABEL.replace('label', 'l3')}\}}\}}|\({_LABEL.replace('label', 'l4')}\))$"
 )
-_EDGE = _re.compile(
-    rf'^(?P<a>{_ID}) (?:-->|-\.->)(?:\|"(?P<label>[^"]*)"\|)? (?P<b>{_ID})$'
-)
+_EDGE = _re.compile(rf'^(?P<a>{_ID}) (?:-->|-\.->)(?:\|"(?P<label>[^"]*)"\|)? (?P<b>{_ID})$')
 _ALLOWED_TAGS = _re.compile(r"</?b>|<br>")
 
 
@@ -140,7 +165,7 @@ def mermaid_problems(text: str) -> list[str]:
 
     for number, raw in enumerate(lines[1:], start=2):
         line = raw.strip()
-        if match := _re.fullmatch(rf'subgraph ({_ID})\[{_LABEL}\]', line):
+        if match := _re.fullmatch(rf"subgraph ({_ID})\[{_LABEL}\]", line):
             depth += 1
             nodes.add(match.group(1))
             label_ok(number, match.group("label"))

@@ -60,17 +60,35 @@ def fingerprint(figure: Any) -> str:
 
     items: list[Any] = []
     for ax in figure.axes:
-        items.append(["axes", _round([ax.get_xlim(), ax.get_ylim()]),
-                      [ax.get_title(loc=loc) for loc in ("left", "center", "right")],
-                      [t.get_text() for t in ax.get_yticklabels()]])
+        items.append(
+            [
+                "axes",
+                _round([ax.get_xlim(), ax.get_ylim()]),
+                [ax.get_title(loc=loc) for loc in ("left", "center", "right")],
+                [t.get_text() for t in ax.get_yticklabels()],
+            ]
+        )
         for artist in ax.get_children():
             if isinstance(artist, PolyCollection):
-                items.append(["bars", artist.get_gid(), artist.get_hatch(),
-                              [to_hex(c) for c in artist.get_facecolors()],
-                              [_round(p.vertices) for p in artist.get_paths()]])
+                items.append(
+                    [
+                        "bars",
+                        artist.get_gid(),
+                        artist.get_hatch(),
+                        [to_hex(c) for c in artist.get_facecolors()],
+                        [_round(p.vertices) for p in artist.get_paths()],
+                    ]
+                )
             elif isinstance(artist, Line2D):
-                items.append(["line", artist.get_gid(), artist.get_marker(),
-                              str(artist.get_markerfacecolor()), _round(artist.get_xydata())])
+                items.append(
+                    [
+                        "line",
+                        artist.get_gid(),
+                        artist.get_marker(),
+                        str(artist.get_markerfacecolor()),
+                        _round(artist.get_xydata()),
+                    ]
+                )
             elif isinstance(artist, Text) and artist.get_text():
                 items.append(["text", artist.get_text(), _round([artist.get_position()])])
     for legend in figure.legends:
@@ -84,7 +102,7 @@ def png_fingerprint(path: Path) -> str | None:
 
     with Image.open(path) as image:
         text = getattr(image, "text", {}).get(KEY, "")
-    return text[len(PREFIX):] if text.startswith(PREFIX) else None
+    return text[len(PREFIX) :] if text.startswith(PREFIX) else None
 
 
 @contextlib.contextmanager

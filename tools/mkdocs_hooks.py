@@ -30,9 +30,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 MERMAID_VERSION = "11.12.2"
-MERMAID_INTEGRITY = (
-    "sha512-n34QPDPEKmaeCG4WDMGy0OT6PSyxKCfy2pJgShP+Qow2KLrvWjclwbc3yXfSIf4BanqWEhQEpngWwNp/XhZt6w=="
-)
+MERMAID_INTEGRITY = "sha512-n34QPDPEKmaeCG4WDMGy0OT6PSyxKCfy2pJgShP+Qow2KLrvWjclwbc3yXfSIf4BanqWEhQEpngWwNp/XhZt6w=="
 ROOT = Path(__file__).resolve().parents[1]
 CACHE = ROOT / ".cache" / f"mermaid-{MERMAID_VERSION}"
 SITE_PATH = "assets/javascripts/mermaid.min.js"

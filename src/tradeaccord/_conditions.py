@@ -94,7 +94,9 @@ def constructor(node: Any) -> str:
         value = getattr(node, field.name)
         if field.default is not attrs.NOTHING and value == field.default:
             continue
-        shown = f"{type(value).__name__}.{value.name}" if isinstance(value, enum.Enum) else repr(value)
+        shown = (
+            f"{type(value).__name__}.{value.name}" if isinstance(value, enum.Enum) else repr(value)
+        )
         args.append(f"{field.name}={shown}")
     return f"{cls.__name__}({', '.join(args)})"
 

@@ -25,7 +25,6 @@ import shutil
 import subprocess
 import sys
 import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -375,7 +374,9 @@ def test_screenshots_of_key_pages_are_not_blank(page: str, visit: Any, screensho
     assert _blank(png) is None, _blank(png)
     for k, element in enumerate(tab.query_selector_all("div.mermaid")):
         shot = element.screenshot()
-        (screenshots / f"{page.replace('/', '-').removesuffix('.md')}-mermaid-{k + 1}.png").write_bytes(shot)
+        (
+            screenshots / f"{page.replace('/', '-').removesuffix('.md')}-mermaid-{k + 1}.png"
+        ).write_bytes(shot)
         assert _blank(shot) is None, f"diagram {k + 1}: {_blank(shot)}"
     assert opened.problems == []
 
@@ -396,5 +397,3 @@ def test_blank_detection() -> None:
 
     assert _blank(png(False)) is not None
     assert _blank(png(True)) is None
-
-

@@ -60,8 +60,7 @@ def test_a_commitment_waiting_on_another_agreement() -> None:
         by="USA",
         action=ta.Action.PROVIDE,
         summary="Follow up once China has approved the rare-earth exports.",
-        condition=ta.Fulfilled("london-2025/cn-rare-earth-approvals")
-        & ta.InForce("busan-2025"),
+        condition=ta.Fulfilled("london-2025/cn-rare-earth-approvals") & ta.InForce("busan-2025"),
     )
     stockholm = attrs.evolve(data.agreement("stockholm-2025"), commitments=(waiting,))
     changed = attrs.evolve(
@@ -124,7 +123,7 @@ def test_bad_arguments_are_clear_errors() -> None:
         ta.diagram(data, direction="up")
     with pytest.raises(ModelTypeError, match="source must be a Dataset or a History"):
         ta.diagram("data")  # type: ignore[arg-type]
-    with pytest.raises(ModelTypeError, match="as_of must be a datetime.date"):
+    with pytest.raises(ModelTypeError, match=r"as_of must be a datetime\.date"):
         ta.diagram(data, as_of="2025-06-28")  # type: ignore[arg-type]
 
 

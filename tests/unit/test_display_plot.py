@@ -65,7 +65,9 @@ def test_every_status_kind_renders_under_agg() -> None:
     ]
     figure = plotting._draw(rows, None, None, None, None, True, "all statuses", None)
     drawn = {g.split(":")[1] for g in gids(figure) if g.startswith("segment:")}
-    every = {s.value for kind in (ta.AgreementStatus, ta.PartyStatus, ta.CommitmentStatus) for s in kind}
+    every = {
+        s.value for kind in (ta.AgreementStatus, ta.PartyStatus, ta.CommitmentStatus) for s in kind
+    }
     assert drawn == every
     assert any(g.endswith(":unknown") for g in gids(figure))  # undetermined is hatched
     legend = [t.get_text() for t in figure.legends[0].get_texts()]
@@ -83,7 +85,9 @@ def test_history_plot_has_rows_events_and_an_as_of_line(history: ta.History) -> 
     assert not any(label.startswith("party") for label in labels)  # bilateral: no party rows
     found = gids(figure)
     assert "as-of" in found
-    assert "event:2025-06-27-cn-approval" in found and "event:2025-07-02-us-lifts-eda-ethane" in found
+    assert (
+        "event:2025-06-27-cn-approval" in found and "event:2025-07-02-us-lifts-eda-ethane" in found
+    )
     render(figure)
 
 
@@ -130,9 +134,7 @@ def test_unknown_stretches_are_hatched() -> None:
     """Under a strict evidence policy, London's undetermined stretch is hatched."""
     strict = ta.EvidencePolicy(min_confidence=ta.Confidence.HIGH)
     figure = ta.History(ta.example_dataset(), policy=strict).plot(agreements=["london-2025"])
-    hatched = [
-        c for c in figure.axes[0].collections if (c.get_gid() or "").endswith(":unknown")
-    ]
+    hatched = [c for c in figure.axes[0].collections if (c.get_gid() or "").endswith(":unknown")]
     assert hatched and all(c.get_hatch() == "////" for c in hatched)
     render(figure)
 
@@ -159,7 +161,7 @@ def test_plot_into_given_axes_and_bad_days(history: ta.History) -> None:
     figure = Figure()
     ax = figure.add_subplot()
     assert history.plot(agreements=["geneva-2025"], ax=ax) is figure
-    with pytest.raises(ModelTypeError, match="as_of must be a datetime.date, got str"):
+    with pytest.raises(ModelTypeError, match=r"as_of must be a datetime\.date, got str"):
         history.plot(as_of="2025-06-28")  # type: ignore[arg-type]
     with pytest.raises(ModelTypeError, match="must be before end"):
         history.plot(start=DAY, end=DAY)

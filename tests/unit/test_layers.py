@@ -402,9 +402,7 @@ def _hook_lines(tree: ast.Module, path: Path) -> set[int]:
 def test_display_hooks_found() -> None:
     """Display hooks exist in each core layer that has values to show, so the checks bite."""
     found = {
-        _key(path)
-        for path in MODULES
-        if _layer(path) != EDGE_LAYER and display_hook_imports(path)
+        _key(path) for path in MODULES if _layer(path) != EDGE_LAYER and display_hook_imports(path)
     }
     assert {"_conditions", "_model", "_engine"} <= found
 
@@ -437,9 +435,7 @@ def test_a_fat_display_hook_is_refused() -> None:
     assert _hook_lines(ast.parse(source), fake) == {3}
 
 
-@pytest.mark.parametrize(
-    "path", sorted((SRC / DISPLAY_PACKAGE).glob("*.py")), ids=_ids
-)
+@pytest.mark.parametrize("path", sorted((SRC / DISPLAY_PACKAGE).glob("*.py")), ids=_ids)
 def test_display_reads_results_never_evaluates(path: Path) -> None:
     """The display package imports from the engine only results, histories and timelines."""
     problems = []

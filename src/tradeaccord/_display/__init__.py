@@ -15,9 +15,9 @@ and explained in the design decisions.
 
 from __future__ import annotations
 
-from . import html_model as _html_model  # registers the displays of model values
-from .mermaid import Diagram, diagram
+from . import html_model  # noqa: F401  (registers the displays of model values)
 from .html import render_html
+from .mermaid import Diagram, diagram
 from .records import to_frame, to_records
 
 __all__ = ["Diagram", "diagram", "render_html", "to_frame", "to_records"]

@@ -220,9 +220,7 @@ def agreement_report_body(report: AgreementReport) -> str:
             "<h4>Commitments</h4>"
             + table(_COMMITMENT_HEADERS, (_commitment_row(c) for c in report.commitments))
         )
-    parts.append(
-        f"<details><summary>Why</summary>{explanation_body(report.explanation)}</details>"
-    )
+    parts.append(f"<details><summary>Why</summary>{explanation_body(report.explanation)}</details>")
     return "".join(parts)
 
 
@@ -389,7 +387,9 @@ def _(value: History) -> tuple[str, str]:
     )
     legend = _legend(statuses)
     headers = ("kind", "item", "over time", "last status")
-    return head + table(headers, rows) + _more(len(statuses), len(shown), "items") + legend, "history"
+    return head + table(headers, rows) + _more(
+        len(statuses), len(shown), "items"
+    ) + legend, "history"
 
 
 def _legend(statuses: Iterable[StatusHistory[Any]]) -> str:
@@ -410,6 +410,6 @@ def _(value: Change) -> tuple[str, str]:
     before, after = badge(value.before.status), badge(value.after.status)
     return (
         f"<div><b>{value.day.isoformat()}</b> {esc(value.kind)} {esc(value.subject)}: "
-        f"{before} &rarr; {after} <span class=\"ta-muted\">{esc(value.after.reason)}</span></div>",
+        f'{before} &rarr; {after} <span class="ta-muted">{esc(value.after.reason)}</span></div>',
         "change",
     )

@@ -62,7 +62,11 @@ def _commitment_row(commitment: Commitment) -> list[str]:
     due = "-"
     if commitment.deadline is not None:
         deadline = commitment.deadline
-        due = date(deadline.on) if deadline.on is not None else esc(f"within {deadline.within.describe()}" if deadline.within else "-")
+        due = (
+            date(deadline.on)
+            if deadline.on is not None
+            else esc(f"within {deadline.within.describe()}" if deadline.within else "-")
+        )
     term = esc(commitment.term.period.describe()) if commitment.term is not None else "-"
     return [
         esc(commitment.id),

@@ -59,7 +59,9 @@ def _stylesheet() -> str:
         f".{_PREFIX}-{f.value}{{background:{fill};color:{ink}}}"
         for f, (fill, ink) in FAMILIES.items()
     )
-    unknown = f".{_PREFIX}-{Family.UNKNOWN.value}{{border:1px dashed {FAMILIES[Family.UNKNOWN][1]}}}"
+    unknown = (
+        f".{_PREFIX}-{Family.UNKNOWN.value}{{border:1px dashed {FAMILIES[Family.UNKNOWN][1]}}}"
+    )
     p = _PREFIX
     return (
         f".{p}-display{{font-family:var(--jp-content-font-family,system-ui,sans-serif);"

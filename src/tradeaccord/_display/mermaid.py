@@ -66,9 +66,7 @@ class Diagram:
     def _repr_markdown_(self) -> str:
         return self.markdown()
 
-    def _repr_mimebundle_(
-        self, include: Any = None, exclude: Any = None
-    ) -> dict[str, str]:
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
         return {
             "text/vnd.mermaid": self.text,
             "text/markdown": self.markdown(),
@@ -166,7 +164,9 @@ class _Builder:
     def condition(self, node: Condition, target: str, edge: str) -> None:
         """Draw ``node`` and what it waits for, with an arrow into ``target``."""
         arrow = f' -->|"{text(edge, limit=48)}"| ' if edge else " --> "
-        if isinstance(node, Fulfilled) and self.drawn(self.dataset.agreement_of(node.commitment).id):
+        if isinstance(node, Fulfilled) and self.drawn(
+            self.dataset.agreement_of(node.commitment).id
+        ):
             source = self.commitment_node(node.commitment)
             self.edges.append(f"{source}{arrow if edge else _PERFORMED}{target}")
             return
@@ -288,9 +288,7 @@ def diagram(
         dataset = source
         history = History(dataset) if as_of is not None else None
     else:
-        raise ModelTypeError(
-            f"source must be a Dataset or a History, got {type(source).__name__}"
-        )
+        raise ModelTypeError(f"source must be a Dataset or a History, got {type(source).__name__}")
     if direction not in _DIRECTIONS:
         raise ModelValueError(
             f"direction must be one of {', '.join(_DIRECTIONS)}, got {direction!r}"

@@ -197,13 +197,18 @@ def plot_history(
     return _draw(rows, start, end, as_of, hypothetical, events, title, ax)
 
 
-def _report_rows(report: AgreementReport, as_of: dt.date, parties: bool, commitments: bool) -> list[_Row]:
+def _report_rows(
+    report: AgreementReport, as_of: dt.date, parties: bool, commitments: bool
+) -> list[_Row]:
     cited = [c for node in report.explanation.walk() for c in node.citations]
     marks = list(_marks(cited))
     if report.scheduled_entry_into_force is not None:
         marks.append(
-            _Mark(day=report.scheduled_entry_into_force, text="scheduled entry into force",
-                  scheduled=True)
+            _Mark(
+                day=report.scheduled_entry_into_force,
+                text="scheduled entry into force",
+                scheduled=True,
+            )
         )
     unknown = is_unknown(report.status, report.in_force)
     rows = [
@@ -226,9 +231,7 @@ def _report_rows(report: AgreementReport, as_of: dt.date, parties: bool, commitm
         for p in report.parties:
             party_marks: tuple[_Mark, ...] = ()
             if p.entry_into_force is not None and p.entry_into_force > as_of:
-                party_marks = (
-                    _Mark(day=p.entry_into_force, text="scheduled", scheduled=True),
-                )
+                party_marks = (_Mark(day=p.entry_into_force, text="scheduled", scheduled=True),)
             rows.append(
                 _Row(
                     label=_item_label("party", report.id, p.party),
@@ -372,8 +375,14 @@ def _draw(
             unknown_seen = unknown_seen or segment.unknown
             if (right - left) > (x1 - x0) * 0.09:
                 ax.text(
-                    (left + right) / 2, y, label(segment.status), ha="center", va="center",
-                    fontsize=7, color=ink, clip_on=True,
+                    (left + right) / 2,
+                    y,
+                    label(segment.status),
+                    ha="center",
+                    va="center",
+                    fontsize=7,
+                    color=ink,
+                    clip_on=True,
                 )
         if not events:
             continue
@@ -386,7 +395,8 @@ def _draw(
             scheduled_seen = scheduled_seen or mark.scheduled
             hollow = maybe or mark.scheduled
             ax.plot(
-                [x], [y - _BAR / 2 - 0.02],
+                [x],
+                [y - _BAR / 2 - 0.02],
                 marker="D" if mark.scheduled else "v",
                 markersize=6,
                 markerfacecolor="white" if hollow else "#222222",
@@ -399,17 +409,32 @@ def _draw(
             )
             words = mark.text + (" (hypothetical)" if maybe else "")
             ax.annotate(
-                words, (x, y - _BAR / 2), xytext=(2, 3 + 7 * (k % 2)), textcoords="offset points",
-                fontsize=6.5, color="#b02a37" if maybe else "#333333",
-                fontstyle="italic" if hollow else "normal", annotation_clip=True,
+                words,
+                (x, y - _BAR / 2),
+                xytext=(2, 3 + 7 * (k % 2)),
+                textcoords="offset points",
+                fontsize=6.5,
+                color="#b02a37" if maybe else "#333333",
+                fontstyle="italic" if hollow else "normal",
+                annotation_clip=True,
             )
     if as_of is not None:
-        ax.axvline(mdates.date2num(as_of), color="#b02a37", linestyle="--", linewidth=1.2,
-                   zorder=5, gid="as-of")
+        ax.axvline(
+            mdates.date2num(as_of),
+            color="#b02a37",
+            linestyle="--",
+            linewidth=1.2,
+            zorder=5,
+            gid="as-of",
+        )
         ax.annotate(
-            f"as of {as_of.isoformat()}", (mdates.date2num(as_of), 1.0),
-            xycoords=("data", "axes fraction"), xytext=(3, -10), textcoords="offset points",
-            fontsize=8, color="#b02a37",
+            f"as of {as_of.isoformat()}",
+            (mdates.date2num(as_of), 1.0),
+            xycoords=("data", "axes fraction"),
+            xytext=(3, -10),
+            textcoords="offset points",
+            fontsize=8,
+            color="#b02a37",
         )
     ax.set_xlim(x0, x1)
     ax.set_ylim(len(rows) - 0.5, -0.8)
@@ -432,22 +457,48 @@ def _draw(
         for s in seen.values()
     ]
     if unknown_seen:
-        handles.append(Patch(facecolor="white", edgecolor="#444444", hatch=_UNKNOWN_HATCH,
-                             label="unknown (undetermined)"))
+        handles.append(
+            Patch(
+                facecolor="white",
+                edgecolor="#444444",
+                hatch=_UNKNOWN_HATCH,
+                label="unknown (undetermined)",
+            )
+        )
     if events and any(row.marks for row in rows):
-        handles.append(Line2D([], [], marker="v", color="#222222", linestyle="none",
-                              label="event"))
+        handles.append(Line2D([], [], marker="v", color="#222222", linestyle="none", label="event"))
     if hypothetical_seen:
-        handles.append(Line2D([], [], marker="v", markerfacecolor="white",
-                              markeredgecolor="#b02a37", linestyle="none",
-                              label="hypothetical event"))
+        handles.append(
+            Line2D(
+                [],
+                [],
+                marker="v",
+                markerfacecolor="white",
+                markeredgecolor="#b02a37",
+                linestyle="none",
+                label="hypothetical event",
+            )
+        )
     if scheduled_seen:
-        handles.append(Line2D([], [], marker="D", markerfacecolor="white",
-                              markeredgecolor="#222222", linestyle="none",
-                              label="scheduled"))
+        handles.append(
+            Line2D(
+                [],
+                [],
+                marker="D",
+                markerfacecolor="white",
+                markeredgecolor="#222222",
+                linestyle="none",
+                label="scheduled",
+            )
+        )
     if handles and own_figure:
-        figure.legend(handles=handles, loc="outside lower center", ncol=min(6, len(handles)),
-                      fontsize=7.5, frameon=False)
+        figure.legend(
+            handles=handles,
+            loc="outside lower center",
+            ncol=min(6, len(handles)),
+            fontsize=7.5,
+            frameon=False,
+        )
     elif handles:
         ax.legend(handles=handles, fontsize=7.5)
     return figure
