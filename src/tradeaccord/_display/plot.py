@@ -383,6 +383,10 @@ def _draw(
                     fontsize=7,
                     color=ink,
                     clip_on=True,
+                    # On a hatched (unknown) bar, the words sit on a plain patch.
+                    bbox={"boxstyle": "round,pad=0.2", "fc": fill, "ec": "none"}
+                    if segment.unknown
+                    else None,
                 )
         if not events:
             continue
