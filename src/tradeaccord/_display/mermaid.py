@@ -208,7 +208,8 @@ class _Builder:
                     clause.when, node, f"entry into force: {clause.effective.describe()}"
                 )
             for commitment in agreement.commitments:
-                self.commitment_ids.setdefault(commitment.id, self.new_id("c"))
+                if commitment.id not in self.commitment_ids:
+                    self.commitment_ids[commitment.id] = self.new_id("c")
         for commitment in agreement.commitments:
             cnode = self.commitment_ids.get(commitment.id)
             if cnode is None:
