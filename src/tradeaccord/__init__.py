@@ -43,6 +43,7 @@ from ._conditions import (
     walk,
 )
 from ._dataset import example_dataset
+from ._display import Diagram, diagram, render_html, to_frame, to_records
 from ._engine import (
     AgreementContext,
     AgreementReport,
@@ -141,6 +142,7 @@ __all__ = [
     "Deadline",
     "Delay",
     "Deontic",
+    "Diagram",
     "Difference",
     "Earliest",
     "EntryIntoForce",
@@ -195,12 +197,16 @@ __all__ = [
     "WeightedShare",
     "add_period",
     "approved_by",
+    "diagram",
     "evaluate",
     "example_dataset",
     "in_force_timeline",
     "render_changes",
     "render_history",
+    "render_html",
     "render_text",
     "timeline",
+    "to_frame",
+    "to_records",
     "walk",
 ]

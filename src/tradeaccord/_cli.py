@@ -12,6 +12,7 @@ from typing import NoReturn
 
 from . import __version__
 from ._dataset import example_dataset
+from ._display import diagram
 from ._documents import MAX_BYTES, FileFormat, format_of
 from ._engine import History, evaluate
 from ._model import Dataset
@@ -155,6 +156,46 @@ def _parser() -> argparse.ArgumentParser:
     example.add_argument(
         "--format", choices=_FORMATS, default="json", help="the format to print (default: json)"
     )
+    drawing = commands.add_parser(
+        "diagram",
+        help="print a Mermaid diagram of agreements and what they wait for",
+        description="Print a Mermaid flowchart of agreements: their entry-into-force "
+        "conditions, their commitments and what each waits for, across linked agreements. "
+        "Without FILE, use the embedded US-China example dataset. Paste the output into a "
+        "Markdown ```mermaid block (GitHub, mkdocs-material, JupyterLab) or the Mermaid "
+        "live editor.",
+    )
+    drawing.add_argument(
+        "file", nargs="?", metavar="FILE", help="a dataset file (.json, .toml, .yaml or .yml)"
+    )
+    drawing.add_argument(
+        "--format",
+        choices=_FORMATS,
+        help="the format of FILE, when its name does not end in .json, .toml, .yaml or .yml",
+    )
+    drawing.add_argument(
+        "--agreement", action="append", metavar="ID", help="draw only this agreement (repeatable)"
+    )
+    drawing.add_argument(
+        "--as-of",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="colour each node by its status on this day (default: the structure only)",
+    )
+    drawing.add_argument(
+        "--no-linked",
+        action="store_true",
+        help="leave out the agreements and commitments the drawn ones refer to",
+    )
+    drawing.add_argument(
+        "--direction",
+        choices=("LR", "RL", "TB", "BT"),
+        default="LR",
+        help="the direction of the arrows (default: LR, left to right)",
+    )
+    drawing.add_argument(
+        "--markdown", action="store_true", help="wrap the diagram in a ```mermaid Markdown block"
+    )
     commands.add_parser(
         "schema",
         help="print the JSON Schema of dataset files",
@@ -236,6 +277,26 @@ def _status(args: argparse.Namespace) -> int:
     return 0
 
 
+def _diagram(args: argparse.Namespace) -> int:
+    if args.file is None and args.format is not None:
+        raise _UsageError("--format needs a FILE")
+    dataset = example_dataset() if args.file is None else _load(args.file, args.format)
+    for agreement_id in args.agreement or ():
+        try:
+            dataset.agreement(agreement_id)
+        except UnknownIdError as exc:
+            raise _UsageError(str(exc)) from None
+    drawn = diagram(
+        dataset,
+        args.agreement,
+        as_of=args.as_of,
+        linked=not args.no_linked,
+        direction=args.direction,
+    )
+    sys.stdout.write(drawn.markdown() if args.markdown else drawn.text + "\n")
+    return 0
+
+
 def _problem(problem: Problem) -> dict[str, object]:
     return {"path": problem.path, "line": problem.line, "message": problem.message}
 
@@ -314,6 +375,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _validate(args)
         if args.command == "history":
             return _history(args)
+        if args.command == "diagram":
+            return _diagram(args)
         return _status(args)
     except _UsageError as exc:
         sys.stderr.write(f"tradeaccord: error: {exc}\n")

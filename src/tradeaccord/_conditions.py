@@ -10,6 +10,7 @@ engine gives a condition its meaning over time.
 from __future__ import annotations
 
 import datetime as dt
+import enum
 from collections.abc import Iterator
 from fractions import Fraction
 from typing import Any, TypeAlias, final
@@ -67,9 +68,41 @@ class _Operators:
     def __invert__(self) -> Not:
         return Not(self)  # type: ignore[arg-type]
 
+    def __repr__(self) -> str:
+        return constructor(self)
+
+    def _repr_html_(self) -> str:
+        from ._display import render_html  # display hook: see docs/explanation
+
+        return render_html(self)
+
+
+def constructor(node: Any) -> str:
+    """``node`` as the call that builds it, leaving out arguments at their defaults.
+
+    Examples:
+        >>> from tradeaccord import EventKind
+        >>> approved_by("USA", "london-2025") & approved_by("CHN", "london-2025")
+        AllOf(Occurred(kind=EventKind.APPROVAL, party='USA', target='london-2025'), Occurred(kind=EventKind.APPROVAL, party='CHN', target='london-2025'))
+    """
+    cls = type(node)
+    if isinstance(node, AllOf | AnyOf | AtLeast):
+        first = [repr(node.n)] if isinstance(node, AtLeast) else []
+        return f"{cls.__name__}({', '.join(first + [repr(item) for item in node.items])})"
+    args: list[str] = []
+    for field in attrs.fields(cls):
+        value = getattr(node, field.name)
+        if field.default is not attrs.NOTHING and value == field.default:
+            continue
+        shown = (
+            f"{type(value).__name__}.{value.name}" if isinstance(value, enum.Enum) else repr(value)
+        )
+        args.append(f"{field.name}={shown}")
+    return f"{cls.__name__}({', '.join(args)})"
+
 
 @final
-@attrs.frozen(cache_hash=True)
+@attrs.frozen(cache_hash=True, repr=False)
 class Occurred(_Operators):
     """An event of a kind, optionally by a party (or official) about a target, has happened.
 
@@ -97,7 +130,7 @@ class Occurred(_Operators):
 
 
 @final
-@attrs.frozen(cache_hash=True)
+@attrs.frozen(cache_hash=True, repr=False)
 class Fulfilled(_Operators):
     """A commitment has been performed (a performance event about it happened).
 
@@ -114,7 +147,7 @@ class Fulfilled(_Operators):
 
 
 @final
-@attrs.frozen(cache_hash=True)
+@attrs.frozen(cache_hash=True, repr=False)
 class InForce(_Operators):
     """Another agreement is in force.
 
@@ -131,7 +164,7 @@ class InForce(_Operators):
 
 
 @final
-@attrs.frozen(cache_hash=True)
+@attrs.frozen(cache_hash=True, repr=False)
 class DateReached(_Operators):
     """A date has been reached: FALSE before ``on``, TRUE from ``on``.
 
@@ -205,7 +238,7 @@ def _count_positive(instance: object, attribute: attrs.Attribute[int], value: in
 
 
 @final
-@attrs.frozen(cache_hash=True)
+@attrs.frozen(cache_hash=True, repr=False)
 class InstrumentCount(_Operators):
     """At least ``n`` parties have an instrument standing ("the 30th instrument of ratification").
 
@@ -238,7 +271,7 @@ class InstrumentCount(_Operators):
 
 
 @final
-@attrs.frozen(cache_hash=True)
+@attrs.frozen(cache_hash=True, repr=False)
 class InstrumentShare(_Operators):
     """Instruments from at least a share of a group's members, counted on each day.
 
@@ -271,7 +304,7 @@ class InstrumentShare(_Operators):
 
 
 @final
-@attrs.frozen(cache_hash=True)
+@attrs.frozen(cache_hash=True, repr=False)
 class WeightedShare(_Operators):
     """Instruments from parties whose weights add up to at least a share of the total.
 
@@ -356,7 +389,7 @@ def _conditions(instance: object, attribute: attrs.Attribute[Any], value: tuple[
 
 
 @final
-@attrs.frozen(init=False)
+@attrs.frozen(init=False, repr=False)
 class AllOf(_Operators):
     """Every item holds (Kleene conjunction). ``AllOf()`` with no items is TRUE.
 
@@ -377,7 +410,7 @@ class AllOf(_Operators):
 
 
 @final
-@attrs.frozen(init=False)
+@attrs.frozen(init=False, repr=False)
 class AnyOf(_Operators):
     """At least one item holds (Kleene disjunction). ``AnyOf()`` with no items is FALSE.
 
@@ -398,7 +431,7 @@ class AnyOf(_Operators):
 
 
 @final
-@attrs.frozen(cache_hash=True)
+@attrs.frozen(cache_hash=True, repr=False)
 class Not(_Operators):
     """The item does not hold (Kleene negation).
 
@@ -431,7 +464,7 @@ def _count_in_range(instance: AtLeast, attribute: attrs.Attribute[int], value: i
 
 
 @final
-@attrs.frozen(init=False)
+@attrs.frozen(init=False, repr=False)
 class AtLeast(_Operators):
     """At least ``n`` of the items hold.
 
@@ -455,7 +488,7 @@ class AtLeast(_Operators):
 
 
 @final
-@attrs.frozen(cache_hash=True)
+@attrs.frozen(cache_hash=True, repr=False)
 class Delay(_Operators):
     """Holds from the date a day-count rule gives for the first day ``item`` holds.
 
@@ -548,6 +581,6 @@ def approved_by(party: str, target: str, *, official: str | None = None) -> Occu
 
     Examples:
         >>> approved_by("USA", "london-2025") & approved_by("CHN", "london-2025")
-        AllOf(items=(Occurred(kind=<EventKind.APPROVAL: 'approval'>, party='USA', target='london-2025', official=None), Occurred(kind=<EventKind.APPROVAL: 'approval'>, party='CHN', target='london-2025', official=None)))
+        AllOf(Occurred(kind=EventKind.APPROVAL, party='USA', target='london-2025'), Occurred(kind=EventKind.APPROVAL, party='CHN', target='london-2025'))
     """
     return Occurred(EventKind.APPROVAL, party=party, target=target, official=official)

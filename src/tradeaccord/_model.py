@@ -338,6 +338,15 @@ class Commitment:
         """
         return self.action.is_continuing or self.term is not None
 
+    def __repr__(self) -> str:
+        waits = f", waits for {self.condition.describe()}" if self.condition is not None else ""
+        return f"Commitment({self.id}: {self.by} {self.action.value}{waits})"
+
+    def _repr_html_(self) -> str:
+        from ._display import render_html  # display hook: see docs/explanation
+
+        return render_html(self)
+
 
 @final
 @attrs.frozen(kw_only=True)
@@ -474,6 +483,17 @@ class Agreement:
             return DateReached(self.concluded)
         return Occurred(EventKind.CONCLUSION, target=self.id)
 
+    def __repr__(self) -> str:
+        return (
+            f"Agreement({self.id}: {self.kind.value}, parties {', '.join(self.parties)}, "
+            f"{len(self.commitments)} commitments)"
+        )
+
+    def _repr_html_(self) -> str:
+        from ._display import render_html  # display hook: see docs/explanation
+
+        return render_html(self)
+
 
 def _index(values: Iterable[Any]) -> dict[str, Any]:
     out: dict[str, Any] = {}
@@ -600,6 +620,18 @@ class Dataset:
     def events_about(self, target: str) -> tuple[Event, ...]:
         """The events whose target is ``target``, in date order."""
         return tuple(sorted((e for e in self.events if e.target == target), key=lambda e: e.date))
+
+    def __repr__(self) -> str:
+        title = f"{self.title!r}: " if self.title else ""
+        return (
+            f"Dataset({title}{len(self.parties)} parties, {len(self.agreements)} agreements, "
+            f"{len(self.events)} events, {len(self.sources)} sources)"
+        )
+
+    def _repr_html_(self) -> str:
+        from ._display import render_html  # display hook: see docs/explanation
+
+        return render_html(self)
 
 
 def _check(ds: Any, ignore: frozenset[str] = frozenset()) -> list[Problem]:

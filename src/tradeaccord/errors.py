@@ -24,6 +24,7 @@ __all__ = [
     "DatasetError",
     "EvaluationError",
     "InputError",
+    "MissingDependencyError",
     "ModelTypeError",
     "ModelValueError",
     "Problem",
@@ -191,3 +192,30 @@ class UnknownIdError(TradeAccordError, KeyError):
     def __str__(self) -> str:
         shown = ", ".join(self.known[:20]) + (", ..." if len(self.known) > 20 else "")
         return f"unknown {self.kind} {self.id!r} (known: {shown or 'none'})"
+
+
+class MissingDependencyError(TradeAccordError, ImportError):
+    """A feature that needs an optional package, called without that package installed.
+
+    Plots need matplotlib (the ``plot`` extra) and data frames need pandas (the
+    ``pandas`` extra). The message names the package and the command that installs it.
+
+    Attributes:
+        feature: what was asked for, e.g. ``"timeline plots"``.
+        package: the missing package, e.g. ``"matplotlib"``.
+        extra: the extra of tradeaccord that installs it, e.g. ``"plot"``.
+
+    Examples:
+        >>> str(MissingDependencyError("timeline plots", "matplotlib", "plot"))
+        "timeline plots need matplotlib: pip install 'tradeaccord[plot]'"
+    """
+
+    code: ClassVar[str] = "missing-dependency"
+
+    def __init__(self, feature: str, package: str, extra: str) -> None:
+        self.feature = feature
+        self.package = package
+        self.extra = extra
+        super().__init__(
+            f"{feature} need {package}: pip install 'tradeaccord[{extra}]'", name=package
+        )

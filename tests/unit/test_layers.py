@@ -6,12 +6,24 @@ own layer or of lower layers, never of a higher one. Imports are read with ``ast
 wherever they appear in the module, including under ``if TYPE_CHECKING:``.
 
 To add a module, give it a layer in ``LAYERS`` below.
+
+One documented exception lets a value reach the presentation edge: a *display hook*,
+a method of a core value class named in ``DISPLAY_HOOKS`` (``_repr_html_``, ``plot``,
+``to_records``...), may import ``tradeaccord._display`` inside its body, provided the
+body does nothing but that import and ``return`` a call of what it imported. Nothing
+else in the core imports the edge, at module level or in any other function; the
+display package itself reads results and never reaches the evaluation modules; and
+matplotlib and pandas are imported only when a display function runs. See "Display
+methods on core values" in docs/explanation/design-decisions.md.
 """
 
 from __future__ import annotations
 
 import ast
 import functools
+import subprocess
+import sys
+import textwrap
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -43,6 +55,7 @@ LAYERS: dict[str, int] = {
     "_dataset": 5,
     # 6: edges: presentation, formats, strategies, command line, public façade
     "_render": 6,
+    "_display": 6,
     "serialization": 6,
     "testing": 6,
     "_cli": 6,
@@ -76,6 +89,19 @@ CATTRS_USERS = frozenset({"serialization"})
 OUTPUT_MODULES = frozenset({"logging", "pprint", "structlog", "loguru", "rich"})
 #: Method names that read the clock (``date.today()``, ``datetime.now()``...).
 CLOCK_METHODS = frozenset({"today", "now", "utcnow"})
+
+#: The presentation package that display hooks of core values may import when called.
+DISPLAY_PACKAGE = "_display"
+#: The methods of core value classes that may be display hooks.
+DISPLAY_HOOKS = frozenset(
+    {"_repr_html_", "_repr_markdown_", "_repr_mimebundle_", "plot", "to_records", "to_frame"}
+)
+#: Engine modules the display package may read: results, histories and timelines, never
+#: the modules that evaluate (sweeps, rules, explanations, reports, indexes, policies).
+DISPLAY_READS = frozenset({"results", "history", "steps", "values"})
+#: Optional packages: imported only inside functions of the display package, or for
+#: annotations under ``if TYPE_CHECKING:``.
+OPTIONAL_PACKAGES = frozenset({"matplotlib", "pandas"})
 
 
 def _module_name(path: Path) -> str:
@@ -195,9 +221,10 @@ def test_imports_point_down(path: Path) -> None:
     """The module imports only tradeaccord modules of its own or a lower layer."""
     layer = _layer(path)
     own = _key(path)
+    hooks = display_hook_imports(path)
     violations = []
     for target, line in internal_targets(path):
-        if target == own:
+        if target == own or (target == DISPLAY_PACKAGE and line in hooks):
             continue
         if target not in LAYERS:
             violations.append(f"line {line}: imports {target!r}, which has no layer")
@@ -315,3 +342,157 @@ def test_engine_modules_import_only_those_below(path: Path) -> None:
         if ENGINE_MODULES.index(target) >= rank and target != path.stem and not allowed:
             problems.append(f"line {line}: imports _engine.{target}, listed after {path.stem}")
     _report(path, problems)
+
+
+# --- display hooks and optional packages ---------------------------------------------
+
+
+def _parents(tree: ast.AST) -> dict[ast.AST, ast.AST]:
+    return {child: node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
+
+
+def _is_display_import(node: ast.stmt, path: Path) -> bool:
+    if not isinstance(node, ast.ImportFrom):
+        return False
+    base = _resolve_relative(path, node.module, node.level) if node.level else node.module or ""
+    return base.split(".")[:2] == [PACKAGE, DISPLAY_PACKAGE]
+
+
+def _thin_hook(function: ast.FunctionDef, path: Path) -> bool:
+    """Whether ``function`` is (docstring,) one display import, then ``return`` a call."""
+    body = list(function.body)
+    if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+        body = body[1:]
+    imported = set()
+    if len(body) == 2 and _is_display_import(body[0], path):
+        imported = {a.asname or a.name for a in body[0].names}  # type: ignore[attr-defined]
+    return (
+        bool(imported)
+        and isinstance(body[1], ast.Return)
+        and isinstance(body[1].value, ast.Call)
+        and isinstance(body[1].value.func, ast.Name)
+        and body[1].value.func.id in imported
+    )
+
+
+def display_hook_imports(path: Path) -> set[int]:
+    """The lines of the sanctioned display-hook imports of a core module."""
+    if _layer(path) == EDGE_LAYER:
+        return set()
+    return _hook_lines(_tree(path), path)
+
+
+def _hook_lines(tree: ast.Module, path: Path) -> set[int]:
+    """The lines of the display imports of ``tree`` (the source of ``path``) that are thin hooks."""
+    parents = _parents(tree)
+    lines = set()
+    for node in ast.walk(tree):
+        if not _is_display_import(node, path):  # type: ignore[arg-type]
+            continue
+        function = parents.get(node)
+        if (
+            isinstance(function, ast.FunctionDef)
+            and function.name in DISPLAY_HOOKS
+            and isinstance(parents.get(function), ast.ClassDef)
+            and _thin_hook(function, path)
+        ):
+            lines.add(node.lineno)
+    return lines
+
+
+def test_display_hooks_found() -> None:
+    """Display hooks exist in each core layer that has values to show, so the checks bite."""
+    found = {
+        _key(path) for path in MODULES if _layer(path) != EDGE_LAYER and display_hook_imports(path)
+    }
+    assert {"_conditions", "_model", "_engine"} <= found
+
+
+def test_a_fat_display_hook_is_refused() -> None:
+    """A hook that does more than import and return, or lives outside a class, is not sanctioned."""
+    fake = SRC / "_engine" / "results.py"
+    source = textwrap.dedent(
+        """\
+        class A:
+            def plot(self):
+                from .._display.plot import plot_report
+                return plot_report(self)
+
+            def _repr_html_(self):
+                from .._display import render_html
+                print("side effect")
+                return render_html(self)
+
+            def other(self):
+                from .._display import render_html
+                return render_html(self)
+
+        def plot(self):
+            from .._display.plot import plot_report
+            return plot_report(self)
+        """
+    )
+    # Only the first method is a hook: thin, in a class, named as a hook.
+    assert _hook_lines(ast.parse(source), fake) == {3}
+
+
+@pytest.mark.parametrize("path", sorted((SRC / DISPLAY_PACKAGE).glob("*.py")), ids=_ids)
+def test_display_reads_results_never_evaluates(path: Path) -> None:
+    """The display package imports from the engine only results, histories and timelines."""
+    problems = []
+    for name, line in imported_modules(path):
+        parts = name.split(".")
+        if parts[:2] == [PACKAGE, "_engine"] and len(parts) > 2:
+            module = parts[2]
+            if (ENGINE / f"{module}.py").is_file() and module not in DISPLAY_READS:
+                problems.append(f"line {line}: imports _engine.{module}, which evaluates")
+    _report(path, problems)
+
+
+def _under_type_checking(node: ast.AST, parents: dict[ast.AST, ast.AST]) -> bool:
+    while node in parents:
+        node = parents[node]
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            return True
+    return False
+
+
+def _in_function(node: ast.AST, parents: dict[ast.AST, ast.AST]) -> bool:
+    while node in parents:
+        node = parents[node]
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            return True
+    return False
+
+
+@modules
+def test_optional_packages_imported_lazily(path: Path) -> None:
+    """matplotlib and pandas are imported in display functions or for annotations only."""
+    tree = _tree(path)
+    parents = _parents(tree)
+    problems = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            roots = {alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+            roots = {node.module.split(".")[0]}
+        else:
+            continue
+        optional = roots & OPTIONAL_PACKAGES
+        if not optional or _under_type_checking(node, parents):
+            continue
+        if _key(path) != DISPLAY_PACKAGE or not _in_function(node, parents):
+            problems.append(f"line {node.lineno}: imports {', '.join(sorted(optional))}")
+    _report(path, problems)
+
+
+def test_importing_the_package_loads_no_optional_package() -> None:
+    """``import tradeaccord`` loads neither matplotlib nor pandas."""
+    code = (
+        "import sys, tradeaccord; "
+        "print(sorted(m for m in ('matplotlib', 'pandas') if m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator
-from typing import Any, Generic, TypeVar, final
+from collections.abc import Callable, Collection, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, final
 
 import attrs
 
@@ -43,11 +43,16 @@ from .results import (
     PartyReport,
     PartyStatus,
     Report,
+    listing,
 )
 from .rules import Reads, RuleSet
 from .steps import Timeline
 from .sweeps import Sweep
 from .values import AgreementTimelines, CommitmentTimelines, PartyTimelines
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
 
 __all__ = ["Change", "Difference", "History", "StatusHistory", "StatusInterval", "evaluate"]
 
@@ -125,6 +130,14 @@ class StatusInterval(Generic[S]):
             status += f", {self.deontic.value}"
         return f"{span}: {status} (rule {self.rule}: {self.reason})"
 
+    def __repr__(self) -> str:
+        return f"StatusInterval({self.describe()})"
+
+    def _repr_html_(self) -> str:
+        from .._display import render_html  # display hook: see docs/explanation
+
+        return render_html(self)
+
 
 @final
 @attrs.frozen(kw_only=True)
@@ -181,6 +194,19 @@ class StatusHistory(Generic[S]):
         """Each pair of consecutive intervals: what held before a change and after it."""
         return tuple(zip(self.intervals, self.intervals[1:], strict=False))
 
+    def __repr__(self) -> str:
+        runs = listing(
+            i.status.value + ("" if i.start is None else f" from {i.start.isoformat()}")
+            for i in self.intervals
+        )
+        what = self.subject if self.kind != "party" else f"{self.subject} under {self.agreement}"
+        return f"StatusHistory({self.kind} {what}: {runs})"
+
+    def _repr_html_(self) -> str:
+        from .._display import render_html  # display hook: see docs/explanation
+
+        return render_html(self)
+
 
 @final
 @attrs.frozen(kw_only=True)
@@ -216,6 +242,18 @@ class Change:
                 f"{self.after.status.value} (rule {self.after.rule}: {self.after.reason})"
             )
         return f"{self.day.isoformat()} {what}: still {self.after.status.value}, now {self.after.reason}"
+
+    def __repr__(self) -> str:
+        what = self.subject if self.kind != "party" else f"{self.agreement} for {self.subject}"
+        return (
+            f"Change({self.day.isoformat()} {self.kind} {what}: "
+            f"{self.before.status.value} -> {self.after.status.value})"
+        )
+
+    def _repr_html_(self) -> str:
+        from .._display import render_html  # display hook: see docs/explanation
+
+        return render_html(self)
 
 
 @final
@@ -462,6 +500,159 @@ class History:
     def policy(self) -> EvidencePolicy:
         """The evidence policy that decides which events are facts."""
         return self._policy
+
+    def __repr__(self) -> str:
+        dataset = self.dataset
+        title = f"{dataset.title!r}: " if dataset.title else ""
+        return (
+            f"History({title}{len(dataset.agreements)} agreements: "
+            f"{listing(a.id for a in dataset.agreements)}; {len(dataset.events)} events)"
+        )
+
+    def _repr_html_(self) -> str:
+        from .._display import render_html  # display hook: see docs/explanation
+
+        return render_html(self)
+
+    # Tables and plots ---------------------------------------------------------------
+
+    def to_records(
+        self,
+        *,
+        table: str = "intervals",
+        start: dt.date | None = None,
+        end: dt.date | None = None,
+        agreements: Iterable[str] | None = None,
+    ) -> list[dict[str, Any]]:
+        """The history as plain records, one ``dict`` per row.
+
+        Args:
+            table: ``"intervals"`` (the default): one row per status interval of
+                every agreement, party and commitment, with ``kind``,
+                ``agreement``, ``subject``, ``start``, ``end`` (the first day
+                after the interval; ``None``: open), ``status``, ``rule``,
+                ``reason``, ``since``, ``unknown`` (undetermined or of unknown
+                truth), ``missing`` and ``citations`` (event ids).
+                ``"changes"``: one row per [`Change`][tradeaccord.Change] after
+                ``start`` up to ``end`` (default: all), with ``day``, ``kind``,
+                ``agreement``, ``subject``, ``before``, ``after``,
+                ``status_changed``, ``rule``, ``reason`` and ``citations`` (the
+                events newly cited).
+            start: with ``"changes"``: only changes after this day.
+            end: with ``"changes"``: only changes up to this day.
+            agreements: ids of the agreements (default: all).
+
+        Raises:
+            ModelTypeError: an unknown ``table``, or ``start``/``end`` with intervals.
+
+        Examples:
+            >>> import tradeaccord as ta
+            >>> history = ta.History(ta.example_dataset())
+            >>> rows = history.to_records(agreements=["london-2025"])
+            >>> [(r["subject"], r["status"], r["start"]) for r in rows][:2]
+            [('london-2025', 'not_concluded', None), ('london-2025', 'awaiting_entry_into_force', datetime.date(2025, 6, 10))]
+            >>> [r["day"].isoformat() for r in history.to_records(table="changes", agreements=["london-2025"]) if r["kind"] == "agreement"]
+            ['2025-06-10', '2025-06-25', '2025-06-27']
+        """
+        from .._display.records import history_records  # display hook: see docs/explanation
+
+        return history_records(self, table, start=start, end=end, agreements=agreements)
+
+    def to_frame(
+        self,
+        *,
+        table: str = "intervals",
+        start: dt.date | None = None,
+        end: dt.date | None = None,
+        agreements: Iterable[str] | None = None,
+    ) -> Any:
+        """The records of [`to_records`][tradeaccord.History.to_records] as a pandas ``DataFrame``.
+
+        Needs the ``pandas`` extra; days become ``datetime64`` columns (an open
+        ``end`` is ``NaT``).
+
+        Raises:
+            MissingDependencyError: pandas is not installed.
+
+        Examples:
+            >>> import tradeaccord as ta
+            >>> frame = ta.History(ta.example_dataset()).to_frame(agreements=["london-2025"])
+            >>> frame[frame["kind"] == "agreement"]["status"].tolist()
+            ['not_concluded', 'awaiting_entry_into_force', 'awaiting_entry_into_force', 'in_force']
+        """
+        from .._display.records import frame_of, history_records  # display hook
+
+        return frame_of(history_records(self, table, start=start, end=end, agreements=agreements))
+
+    def plot(
+        self,
+        *,
+        agreements: Iterable[str] | None = None,
+        parties: bool | None = None,
+        commitments: bool = True,
+        start: dt.date | None = None,
+        end: dt.date | None = None,
+        as_of: dt.date | None = None,
+        hypothetical: Collection[str] | Callable[[Citation], bool] | None = None,
+        events: bool = True,
+        title: str | None = None,
+        ax: Axes | None = None,
+    ) -> Figure:
+        """A Gantt chart of every status over time, with the events that changed them.
+
+        One row per agreement, then its parties and its commitments; each
+        status interval is a bar in the colour of its status (the legend names
+        them). Undetermined stretches, or those whose truth is unknown, are
+        hatched. The events each row's intervals cite are labelled triangles;
+        hypothetical ones are hollow and red. ``as_of`` draws a dashed line on
+        that day. Needs the ``plot`` extra (matplotlib).
+
+        Args:
+            agreements: ids of the agreements to draw (default: all).
+            parties: draw party rows: ``None`` (the default) for agreements whose
+                parties are bound by their own instruments, ``True`` for all,
+                ``False`` for none.
+            commitments: draw commitment rows.
+            start: the first day shown (default: a little before the earliest change).
+            end: the last day shown (default: a little after the latest).
+            as_of: draw a line on this day.
+            hypothetical: events to draw as hypothetical: their ids, or a test on
+                their [`Citation`][tradeaccord.Citation]s (e.g. for a what-if
+                dataset, the ids of the events it added).
+            events: draw the cited events.
+            title: the title (default: the dataset's title).
+            ax: matplotlib axes to draw into (default: a new figure).
+
+        Returns:
+            The matplotlib ``Figure``; save it with ``figure.savefig(path)``.
+
+        Raises:
+            MissingDependencyError: matplotlib is not installed.
+            UnknownIdError: an agreement id is unknown.
+
+        Examples:
+            >>> import datetime as dt
+            >>> import tradeaccord as ta
+            >>> history = ta.History(ta.example_dataset())
+            >>> figure = history.plot(agreements=["london-2025"], as_of=dt.date(2025, 6, 28))
+            >>> figure.axes[0].get_title(loc="left")
+            'US-China trade arrangements 2025-2026 (as of 2025-06-28)'
+        """
+        from .._display.plot import plot_history  # display hook: see docs/explanation
+
+        return plot_history(
+            self,
+            agreements=agreements,
+            parties=parties,
+            commitments=commitments,
+            start=start,
+            end=end,
+            as_of=as_of,
+            hypothetical=hypothetical,
+            events=events,
+            title=title,
+            ax=ax,
+        )
 
     # Timelines ----------------------------------------------------------------------
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections.abc import Callable, Collection, Iterable
 from fractions import Fraction
-from typing import final
+from typing import TYPE_CHECKING, Any, final
 
 import attrs
 
@@ -14,6 +15,10 @@ from .._model import Source
 from .._truth import Truth
 from .._vocabulary import Action, Confidence, EventKind
 from ..errors import UnknownIdError
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
 
 __all__ = [
     "AgreementReport",
@@ -33,6 +38,21 @@ __all__ = [
 
 REPORT_FORMAT = 1
 """The version of the report's data layout; bumped when fields change meaning."""
+
+#: At most this many items are named in a short ``repr``; the rest are counted.
+REPR_ITEMS = 4
+
+
+def listing(items: Iterable[str], limit: int = REPR_ITEMS) -> str:
+    """``'a, b, c, d, ... (9 in all)'``: the first ``limit`` items, and how many in all."""
+    every = list(items)
+    shown = ", ".join(every[:limit])
+    return shown if len(every) <= limit else f"{shown}, ... ({len(every)} in all)"
+
+
+def when(day: dt.date | None, word: str = "since") -> str:
+    """``' since 2025-06-27'``, or nothing for the beginning of time."""
+    return "" if day is None else f" {word} {day.isoformat()}"
 
 
 class AgreementStatus(enum.Enum):
@@ -97,6 +117,13 @@ class Citation:
     party: str | None = None
     sources: tuple[Source, ...] = ()
 
+    def __repr__(self) -> str:
+        who = f" by {self.party}" if self.party else ""
+        return (
+            f"Citation({self.event}: {self.kind.value}{who} on {self.date.isoformat()}, "
+            f"{len(self.sources)} sources)"
+        )
+
 
 @final
 @attrs.frozen(kw_only=True)
@@ -123,6 +150,15 @@ class Explanation:
         for child in self.children:
             out.extend(child.walk())
         return tuple(out)
+
+    def __repr__(self) -> str:
+        value = "" if self.value is None else f", {self.value.value}{when(self.since)}"
+        return f"Explanation({self.label!r}{value}, {len(self.walk())} nodes)"
+
+    def _repr_html_(self) -> str:
+        from .._display import render_html  # display hook: see docs/explanation
+
+        return render_html(self)
 
 
 @final
@@ -171,6 +207,17 @@ class CommitmentReport:
     explanation: Explanation
     missing: tuple[Alternative, ...] = ()
 
+    def __repr__(self) -> str:
+        return (
+            f"CommitmentReport({self.id}: {self.status.value}{when(self.since)}, "
+            f"{self.deontic.value})"
+        )
+
+    def _repr_html_(self) -> str:
+        from .._display import render_html  # display hook: see docs/explanation
+
+        return render_html(self)
+
 
 class PartyStatus(enum.Enum):
     """Where one party stands under an agreement on a day.
@@ -206,6 +253,14 @@ class PartyReport:
     entry_into_force: dt.date | None = None
     instrument_on: dt.date | None = None
     withdrawal_effective: dt.date | None = None
+
+    def __repr__(self) -> str:
+        return f"PartyReport({self.party}: {self.status.value}{when(self.since)})"
+
+    def _repr_html_(self) -> str:
+        from .._display import render_html  # display hook: see docs/explanation
+
+        return render_html(self)
 
 
 @final
@@ -301,6 +356,18 @@ class AgreementReport:
         """What is missing, in words: each need if there is one way forward, else each way."""
         return describe_missing(self.missing)
 
+    def __repr__(self) -> str:
+        since = when(self.in_force_since if self.in_force is Truth.TRUE else self.explanation.since)
+        return (
+            f"AgreementReport({self.id}: {self.status.value}{since}, "
+            f"{len(self.parties)} parties, {len(self.commitments)} commitments)"
+        )
+
+    def _repr_html_(self) -> str:
+        from .._display import render_html  # display hook: see docs/explanation
+
+        return render_html(self)
+
 
 def describe_missing(missing: tuple[Alternative, ...]) -> tuple[str, ...]:
     """Needs in words: the needs of the only alternative, or one line per alternative."""
@@ -332,3 +399,127 @@ class Report:
             if report.id == agreement_id:
                 return report
         raise UnknownIdError("agreement", agreement_id, (a.id for a in self.agreements))
+
+    def __repr__(self) -> str:
+        items = listing(f"{a.id} {a.status.value}" for a in self.agreements)
+        count = len(self.agreements)
+        return f"Report(as_of={self.as_of.isoformat()}, {count} agreements: {items})"
+
+    def _repr_html_(self) -> str:
+        from .._display import render_html  # display hook: see docs/explanation
+
+        return render_html(self)
+
+    def to_records(self, *, table: str = "statuses") -> list[dict[str, Any]]:
+        """The report as plain records, one ``dict`` per row.
+
+        Args:
+            table: ``"statuses"`` (the default): one row per agreement, party and
+                commitment, with ``as_of``, ``kind``, ``agreement``, ``subject``,
+                ``status``, ``since``, ``in_force`` (for a party: whether it is
+                bound), ``rule``, ``reason``, ``missing``, ``deontic``, ``due``,
+                ``performed_on`` and ``entry_into_force`` (done or scheduled);
+                ``"progress"``: one row per threshold of an entry-into-force
+                clause (the fields of [`Progress`][tradeaccord.Progress]).
+
+        Raises:
+            ModelTypeError: ``table`` is neither.
+
+        Examples:
+            >>> import datetime as dt
+            >>> import tradeaccord as ta
+            >>> report = ta.evaluate(ta.example_dataset(), dt.date(2025, 6, 12))
+            >>> [(r["subject"], r["status"]) for r in report.to_records() if r["kind"] == "agreement"]
+            [('geneva-2025', 'in_force'), ('london-2025', 'awaiting_entry_into_force'), ('stockholm-2025', 'not_concluded'), ('busan-2025', 'not_concluded')]
+        """
+        from .._display.records import report_records  # display hook: see docs/explanation
+
+        return report_records(self, table)
+
+    def to_frame(self, *, table: str = "statuses") -> Any:
+        """The records of [`to_records`][tradeaccord.Report.to_records] as a pandas ``DataFrame``.
+
+        Needs the ``pandas`` extra (``pip install 'tradeaccord[pandas]'``); days
+        become ``datetime64`` columns.
+
+        Raises:
+            MissingDependencyError: pandas is not installed.
+
+        Examples:
+            >>> import datetime as dt
+            >>> import tradeaccord as ta
+            >>> frame = ta.evaluate(ta.example_dataset(), dt.date(2025, 6, 28)).to_frame()
+            >>> frame.groupby("kind").size().to_dict()
+            {'agreement': 4, 'commitment': 14, 'party': 8}
+        """
+        from .._display.records import frame_of, report_records  # display hook
+
+        return frame_of(report_records(self, table))
+
+    def plot(
+        self,
+        *,
+        agreements: Iterable[str] | None = None,
+        parties: bool | None = None,
+        commitments: bool = True,
+        start: dt.date | None = None,
+        end: dt.date | None = None,
+        hypothetical: Collection[str] | Callable[[Citation], bool] | None = None,
+        events: bool = True,
+        title: str | None = None,
+        ax: Axes | None = None,
+    ) -> Figure:
+        """A chart of the report: each item's status up to the report's day, and its events.
+
+        One row per agreement (then its parties and commitments): a bar in the
+        colour of its status from the day that status began (``since``) up to
+        the as-of line; before that day the report says nothing, so nothing is
+        drawn (a [`History`][tradeaccord.History] plots every status over all
+        time). Events the explanations cite are triangles; days the facts
+        already fix (a scheduled entry into force, a commitment's due day) are
+        hollow diamonds; undetermined statuses are hatched. Needs the ``plot``
+        extra (matplotlib).
+
+        Args:
+            agreements: ids of the agreements to draw (default: all in the report).
+            parties: draw party rows: ``None`` (the default) for agreements whose
+                parties are bound by their own instruments, ``True`` for all,
+                ``False`` for none.
+            commitments: draw commitment rows.
+            start: the first day shown (default: a little before the earliest).
+            end: the last day shown (default: a little after the latest).
+            hypothetical: events to draw as hypothetical (hollow, in red, marked
+                "hypothetical"): their ids, or a test on their
+                [`Citation`][tradeaccord.Citation]s.
+            events: draw the cited events.
+            title: the title (default: the report's day).
+            ax: matplotlib axes to draw into (default: a new figure).
+
+        Returns:
+            The matplotlib ``Figure``; save it with ``figure.savefig(path)``.
+
+        Raises:
+            MissingDependencyError: matplotlib is not installed.
+
+        Examples:
+            >>> import datetime as dt
+            >>> import tradeaccord as ta
+            >>> report = ta.evaluate(ta.example_dataset(), dt.date(2025, 6, 28))
+            >>> figure = report.plot(agreements=["london-2025"])
+            >>> [t.get_text() for t in figure.axes[0].get_yticklabels()][:2]
+            ['london-2025', 'cn-rare-earth-approvals']
+        """
+        from .._display.plot import plot_report  # display hook: see docs/explanation
+
+        return plot_report(
+            self,
+            agreements=agreements,
+            parties=parties,
+            commitments=commitments,
+            start=start,
+            end=end,
+            hypothetical=hypothetical,
+            events=events,
+            title=title,
+            ax=ax,
+        )
