@@ -99,6 +99,7 @@ from ._model import (
     Term,
 )
 from ._render import render_changes, render_history, render_text
+from ._scenario import Redate, Scenario
 from ._truth import Truth
 from ._vocabulary import (
     Action,
@@ -181,10 +182,12 @@ __all__ = [
     "Progress",
     "Prospect",
     "ProvisionalApplication",
+    "Redate",
     "Report",
     "Rounding",
     "Rule",
     "RuleSet",
+    "Scenario",
     "Source",
     "SourceKind",
     "StatusHistory",

@@ -11,14 +11,16 @@ from pathlib import Path
 from typing import NoReturn
 
 from . import __version__
+from ._calendar import Period, Rounding, add_period
 from ._dataset import example_dataset
 from ._display import diagram
 from ._documents import MAX_BYTES, FileFormat, format_of
-from ._engine import History, evaluate
+from ._engine import Change, History, evaluate
 from ._model import Dataset
-from ._render import render_history, render_text
+from ._render import render_changes, render_history, render_text
 from .errors import InputError, Problem, TradeAccordError, UnknownIdError
 from .serialization import (
+    changes_to_dict,
     dataset_from_text,
     dataset_to_json,
     dataset_to_toml,
@@ -132,6 +134,52 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="explain, listing each event's sources (JSON always has them)",
     )
+    upcoming = commands.add_parser(
+        "upcoming",
+        help="list the changes the facts recorded by a day already fix for the days after it",
+        description="List the changes the facts recorded by a day already fix for the days after "
+        "it: terms ending, sunsets, scheduled entries into force, withdrawals taking effect, "
+        "deadlines passing. Facts recorded later are left out. Without FILE, use the embedded "
+        "US-China example dataset.",
+    )
+    _file_arguments(upcoming)
+    upcoming.add_argument(
+        "--as-of",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="the day the record stood (default: today)",
+    )
+    upcoming.add_argument(
+        "--within",
+        type=_period,
+        default=Period(days=30),
+        metavar="PERIOD",
+        help="how far ahead to look: 30d, 6w, 3m, 1y or an ISO 8601 period such as P90D "
+        "(default: 30d)",
+    )
+    _change_arguments(upcoming)
+    diff = commands.add_parser(
+        "diff",
+        help="list what changed between two days",
+        description="List every change of status of agreements, their parties and commitments "
+        "after D1 up to and including D2. Without FILE, use the embedded US-China example "
+        "dataset.",
+    )
+    diff.add_argument(
+        "arguments",
+        nargs="+",
+        metavar="[FILE] D1 D2",
+        help="an optional dataset file, then the two days (YYYY-MM-DD)",
+    )
+    diff.add_argument(
+        "--format",
+        choices=_FORMATS,
+        help="the format of FILE, when its name does not end in .json, .toml, .yaml or .yml",
+    )
+    diff.add_argument(
+        "--agreement", action="append", metavar="ID", help="show only this agreement (repeatable)"
+    )
+    _change_arguments(diff)
     validate = commands.add_parser(
         "validate",
         help="check dataset files and list every problem in them",
@@ -249,6 +297,92 @@ def _dataset(args: argparse.Namespace) -> Dataset:
         except UnknownIdError as exc:
             raise _UsageError(str(exc)) from None
     return dataset
+
+
+def _file_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "file", nargs="?", metavar="FILE", help="a dataset file (.json, .toml, .yaml or .yml)"
+    )
+    parser.add_argument(
+        "--format",
+        choices=_FORMATS,
+        help="the format of FILE, when its name does not end in .json, .toml, .yaml or .yml",
+    )
+    parser.add_argument(
+        "--agreement", action="append", metavar="ID", help="show only this agreement (repeatable)"
+    )
+
+
+def _change_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--all",
+        action="store_true",
+        help="also list changes of reason alone (the status stays, what it waits for changes)",
+    )
+    parser.add_argument(
+        "--explain", action="store_true", help="list the events each change newly relies on"
+    )
+    parser.add_argument("--json", action="store_true", help="print one JSON object instead of text")
+
+
+_UNITS = {"d": "days", "w": "weeks", "m": "months", "y": "years"}
+
+
+def _period(text: str) -> Period:
+    """``30d``, ``6w``, ``3m``, ``1y`` or an ISO 8601 period (``P90D``)."""
+    shorthand = text.strip().lower()
+    if len(shorthand) > 1 and shorthand[-1] in _UNITS and shorthand[:-1].isdigit():
+        return Period(**{_UNITS[shorthand[-1]]: int(shorthand[:-1])})
+    try:
+        return Period.parse(text)
+    except TradeAccordError:
+        raise argparse.ArgumentTypeError(
+            f"not a period: {text!r} (write 30d, 6w, 3m, 1y or an ISO 8601 period such as P90D)"
+        ) from None
+
+
+def _write_changes(
+    args: argparse.Namespace,
+    changes: Sequence[Change],
+    start: dt.date,
+    end: dt.date,
+    as_of: dt.date | None,
+) -> None:
+    shown = [c for c in changes if args.all or c.status_changed]
+    if args.json:
+        data = changes_to_dict(shown, start=start, end=end, as_of=as_of, explain=args.explain)
+        sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    else:
+        sys.stdout.write(render_changes(shown, explain=args.explain))
+
+
+def _upcoming(args: argparse.Namespace) -> int:
+    dataset = _dataset(args)
+    as_of = args.as_of if args.as_of is not None else dt.date.today()
+    try:
+        until = add_period(as_of, args.within, rounding=Rounding.DOWN)
+    except TradeAccordError as exc:
+        raise _UsageError(f"--within {args.within.describe()} from {as_of}: {exc}") from None
+    changes = History(dataset).upcoming(as_of, until, agreements=args.agreement)
+    _write_changes(args, changes, as_of, until, as_of)
+    return 0
+
+
+def _diff(args: argparse.Namespace) -> int:
+    if len(args.arguments) not in (2, 3):
+        raise _UsageError("give two days, D1 and D2, after an optional FILE")
+    *file, first, second = args.arguments
+    args.file = file[0] if file else None
+    try:
+        start, end = _date(first), _date(second)
+    except argparse.ArgumentTypeError as exc:
+        raise _UsageError(str(exc)) from None
+    if end < start:
+        raise _UsageError(f"D2 {end} is before D1 {start}")
+    dataset = _dataset(args)
+    changes = History(dataset).changes(start, end, agreements=args.agreement)
+    _write_changes(args, changes, start, end, None)
+    return 0
 
 
 def _history(args: argparse.Namespace) -> int:
@@ -375,6 +509,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _validate(args)
         if args.command == "history":
             return _history(args)
+        if args.command == "upcoming":
+            return _upcoming(args)
+        if args.command == "diff":
+            return _diff(args)
         if args.command == "diagram":
             return _diagram(args)
         return _status(args)

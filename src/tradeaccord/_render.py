@@ -36,6 +36,7 @@ def _explanation(node: Explanation, depth: int, lines: list[str], *, sources: bo
             f"{pad}    * {citation.date.isoformat()} {citation.kind.value}"
             f"{' by ' + citation.party if citation.party else ''}: {citation.summary}"
             f" (confidence {citation.confidence.value})"
+            f"{' [hypothetical]' if citation.hypothetical else ''}"
         )
         if sources:
             for source in citation.sources:
@@ -142,6 +143,8 @@ def render_text(report: Report, *, explain: bool = False, sources: bool = False)
         As of 2025-06-12
     """
     lines = [f"As of {report.as_of.isoformat()}", ""]
+    if report.scenario is not None:
+        lines[0] += f", in the what-if scenario {report.scenario!r} (hypothetical events marked)"
     for agreement in report.agreements:
         _agreement(agreement, lines, explain=explain, sources=sources)
         lines.append("")
@@ -183,6 +186,7 @@ def _intervals(
                 lines.append(
                     f"{pad}    * {citation.date.isoformat()} {citation.kind.value}"
                     f"{' by ' + citation.party if citation.party else ''}: {citation.summary}"
+                    f"{' [hypothetical]' if citation.hypothetical else ''}"
                 )
                 if sources:
                     for source in citation.sources:
@@ -297,6 +301,7 @@ def render_changes(changes: Iterable[Change], *, explain: bool = False) -> str:
                 lines.append(
                     f"    * {citation.date.isoformat()} {citation.kind.value}"
                     f"{' by ' + citation.party if citation.party else ''}: {citation.summary}"
+                    f"{' [hypothetical]' if citation.hypothetical else ''}"
                 )
     if not lines:
         return "No changes.\n"

@@ -35,6 +35,7 @@ from ._calendar import DAY_COUNT_TYPES, DayCount, Period
 from ._conditions import _NODE_TYPES, Condition, format_number
 from ._documents import MAX_BYTES, FileFormat, format_of, parse
 from ._engine.history import Change, History, StatusInterval
+from ._engine.results import REPORT_FORMAT as _REPORT_FORMAT
 from ._engine.results import (
     AgreementReport,
     Citation,
@@ -107,7 +108,7 @@ __all__ = [
 DATASET_FORMAT: Final = FORMAT
 """The version of the dataset layout tradeaccord writes, in the ``"format"`` key."""
 
-REPORT_FORMAT: Final = 1
+REPORT_FORMAT: Final = _REPORT_FORMAT
 """The version of the report layout, in the ``"format"`` key of a report's data."""
 
 _MODEL_TYPES: Final = (
@@ -422,6 +423,7 @@ def _citation(citation: Citation) -> dict[str, Any]:
         "party": citation.party,
         "summary": citation.summary,
         "confidence": citation.confidence.value,
+        "hypothetical": citation.hypothetical,
         "sources": [
             {
                 "id": s.id,
@@ -443,6 +445,7 @@ def _explanation(node: Explanation) -> dict[str, Any]:
         "since": _day(node.since),
         "citations": [_citation(c) for c in node.citations],
         "children": [_explanation(c) for c in node.children],
+        "failed": node.failed,
     }
 
 
@@ -534,6 +537,7 @@ def report_to_dict(report: Report, *, explain: bool = False) -> dict[str, Any]:
     return {
         "format": report.format,
         "as_of": report.as_of.isoformat(),
+        "scenario": report.scenario,
         "agreements": [_agreement(a, explain) for a in report.agreements],
     }
 
@@ -558,7 +562,7 @@ def explanation_to_dict(explanation: Explanation) -> dict[str, Any]:
         >>> report = evaluate(example_dataset(), dt.date(2025, 6, 12))
         >>> data = explanation_to_dict(report.agreement("london-2025").explanation)
         >>> data["format"], data["value"], data["children"][0]["label"]
-        (1, 'false', 'entry into force (on the same day the condition first holds)')
+        (2, 'false', 'entry into force (on the same day the condition first holds)')
     """
     return {"format": REPORT_FORMAT, **_explanation(explanation)}
 

@@ -54,7 +54,7 @@ def test_history_json(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "history", "--agreement", "london-2025", "--json")
     assert code == 0
     data = json.loads(out)
-    assert (data["format"], data["from"], data["to"]) == (1, None, None)
+    assert (data["format"], data["from"], data["to"]) == (2, None, None)
     (london,) = data["agreements"]
     assert [(i["start"], i["end"], i["status"]) for i in london["intervals"]] == [
         (None, "2025-06-10", "not_concluded"),

@@ -1232,7 +1232,7 @@ def report() -> ta.Report:
 def test_report_to_dict_has_its_format(report: ta.Report, explain: bool) -> None:
     """The report data starts with "format": 1."""
     data = report_to_dict(report, explain=explain)
-    assert data["format"] == REPORT_FORMAT == 1
+    assert data["format"] == REPORT_FORMAT == 2
     assert next(iter(data)) == "format"
     assert data["as_of"] == "2025-11-15"
 

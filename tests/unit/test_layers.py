@@ -45,6 +45,8 @@ LAYERS: dict[str, int] = {
     "_conditions": 2,
     # 3: the domain model (agreements hold conditions)
     "_model": 3,
+    # what-if scenarios: changes to a dataset's events
+    "_scenario": 3,
     # 4: the engine: timelines, sweeps, the history, explanations, rules, reports
     "_engine": 4,
     # 5: dataset files: plain data to model values, text to plain data, JSON Schema, and

@@ -106,8 +106,13 @@ def _citation(citation: Any) -> str:
         for s in citation.sources
     )
     where = f'<br><span class="ta-muted">sources:</span> {sources}' if sources else ""
+    mark = (
+        '<strong class="ta-hypothetical">hypothetical</strong> '
+        if getattr(citation, "hypothetical", False)
+        else ""
+    )
     return (
-        f'<div class="ta-cite">{date(citation.date)} {esc(label(citation.kind))}{esc(who)}: '
+        f'<div class="ta-cite">{mark}{date(citation.date)} {esc(label(citation.kind))}{esc(who)}: '
         f"{esc(citation.summary)} "
         f'<span class="ta-muted">(event {esc(citation.event)}, confidence '
         f"{esc(citation.confidence.value)})</span>{where}</div>"

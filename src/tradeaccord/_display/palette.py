@@ -64,6 +64,7 @@ _BY_VALUE: Final[dict[str, Family]] = {
     # deontic results (``pending`` as above)
     "fulfilled": Family.DONE,
     "violated": Family.FAILED,
+    "overdue": Family.FAILED,
     "unsettled": Family.ENDED,
     "not_applicable": Family.NEUTRAL,
     # truth values

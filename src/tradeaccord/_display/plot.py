@@ -305,6 +305,8 @@ def plot_report(
 
 
 def _is_hypothetical(hypothetical: Hypothetical, citation: Citation | None) -> bool:
+    if citation is not None and citation.hypothetical:
+        return True  # a scenario's own hypotheses are always drawn as such
     if hypothetical is None or citation is None:
         return False
     if callable(hypothetical):

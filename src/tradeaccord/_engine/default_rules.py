@@ -492,7 +492,7 @@ def deontic(ctx: CommitmentContext) -> tuple[Deontic, dt.date | None]:
     if triggered is F:
         return Deontic.NOT_APPLICABLE, due
     if due is not None and ctx.as_of > due and tl.performed.at(ctx.as_of) is not T:
-        return Deontic.VIOLATED, due
+        return Deontic.OVERDUE, due
     if tl.active.at(ctx.as_of) is F:
         return Deontic.UNSETTLED, due
     return Deontic.PENDING, due

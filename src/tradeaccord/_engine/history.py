@@ -18,6 +18,7 @@ import attrs
 
 from .._conditions import Condition
 from .._model import Agreement, Dataset
+from .._scenario import Scenario
 from .._truth import Truth
 from ..errors import ModelTypeError
 from .explain import cite
@@ -430,7 +431,15 @@ class History:
         '2025-06-27 london-2025: awaiting_entry_into_force -> in_force (rule in-force: in force since 2025-06-27)'
     """
 
-    __slots__ = ("_agreements", "_commitments", "_parties", "_policy", "_rules", "_sweep")
+    __slots__ = (
+        "_agreements",
+        "_commitments",
+        "_parties",
+        "_policy",
+        "_rules",
+        "_scenario",
+        "_sweep",
+    )
 
     _sweep: Sweep
 
@@ -440,6 +449,7 @@ class History:
         *,
         rules: RuleSet | None = None,
         policy: EvidencePolicy | None = None,
+        scenario: Scenario | None = None,
     ) -> None:
         if not isinstance(dataset, Dataset):
             raise ModelTypeError(f"dataset must be a Dataset, got {type(dataset).__name__}")
@@ -447,9 +457,15 @@ class History:
             raise ModelTypeError(f"rules must be a RuleSet, got {type(rules).__name__}")
         if policy is not None and not isinstance(policy, EvidencePolicy):
             raise ModelTypeError(f"policy must be an EvidencePolicy, got {type(policy).__name__}")
+        if scenario is not None and not isinstance(scenario, Scenario):
+            raise ModelTypeError(f"scenario must be a Scenario, got {type(scenario).__name__}")
         self._rules = rules if rules is not None else RuleSet.default()
         self._policy = policy if policy is not None else EvidencePolicy()
-        self._start(Sweep(dataset, self._policy))
+        self._scenario = scenario
+        if scenario is not None:
+            dataset = scenario.apply(dataset)
+        hypothetical = scenario.hypothetical() if scenario is not None else frozenset()
+        self._start(Sweep(dataset, self._policy, hypothetical=hypothetical))
 
     def _start(self, sweep: Sweep) -> None:
         self._sweep = sweep
@@ -463,8 +479,13 @@ class History:
 
     @property
     def dataset(self) -> Dataset:
-        """The dataset the history is built from."""
+        """The dataset the history is built from (with its scenario applied, if it has one)."""
         return self._sweep.dataset
+
+    @property
+    def scenario(self) -> Scenario | None:
+        """The what-if scenario the history is about (``None``: the record)."""
+        return self._scenario
 
     @property
     def through(self) -> dt.date | None:
@@ -487,7 +508,7 @@ class History:
         """
         _check_day(day, "day")
         found = History.__new__(History)
-        found._rules, found._policy = self._rules, self._policy
+        found._rules, found._policy, found._scenario = self._rules, self._policy, self._scenario
         found._start(self._sweep.recorded_on(day))
         return found
 
@@ -808,7 +829,8 @@ class History:
                 self._party_at(agreement, p, day) for p in parties_on(sweep, agreement, day)
             )
             reports.append(agreement_report(sweep, agreement, day, verdict, parties, commitments))
-        return Report(as_of=day, agreements=tuple(reports))
+        scenario = self._scenario.name if self._scenario is not None else None
+        return Report(as_of=day, agreements=tuple(reports), scenario=scenario)
 
     def _ids(self, agreements: Iterable[str] | None) -> tuple[str, ...]:
         if agreements is None:
@@ -1053,6 +1075,7 @@ def evaluate(
     agreements: Iterable[str] | None = None,
     rules: RuleSet | None = None,
     policy: EvidencePolicy | None = None,
+    scenario: Scenario | None = None,
 ) -> Report:
     """Evaluate agreements and their commitments on a day.
 
@@ -1065,6 +1088,7 @@ def evaluate(
         agreements: ids of the agreements to report (default: all, in order).
         rules: the rule set (default: [`RuleSet.default()`][tradeaccord.RuleSet.default]).
         policy: which events count as facts (default: medium confidence or better).
+        scenario: a what-if scenario to evaluate instead of the record as it is.
 
     Examples:
         >>> import datetime as dt
@@ -1077,4 +1101,5 @@ def evaluate(
         ('approval of london-2025 by USA', 'approval of london-2025 by CHN')
     """
     _check_day(as_of, "as_of")
-    return History(dataset, rules=rules, policy=policy).at(as_of, agreements=agreements)
+    history = History(dataset, rules=rules, policy=policy, scenario=scenario)
+    return history.at(as_of, agreements=agreements)

@@ -103,7 +103,7 @@ def commitment_report(
     name, finding = _decide(rules.commitment_rules, ctx, f"commitment {commitment.id!r}")
     status, due = deontic(ctx)
     if due is not None and reads.keep:
-        # Past its due day a commitment not performed is violated: the day after changes.
+        # Past its due day a commitment not performed is overdue: the day after changes.
         reads.days.add(due + dt.timedelta(days=1))
     return CommitmentReport(
         id=commitment.id,

@@ -36,7 +36,7 @@ __all__ = [
     "Report",
 ]
 
-REPORT_FORMAT = 1
+REPORT_FORMAT = 2
 """The version of the report's data layout; bumped when fields change meaning."""
 
 #: At most this many items are named in a short ``repr``; the rest are counted.
@@ -89,8 +89,8 @@ class Deontic(enum.Enum):
     """Whether a commitment has been honoured, on the day of the report.
 
     ``FULFILLED``: its performance is recorded and no breach is. ``VIOLATED``: a
-    breach is recorded, or its deadline passed without performance.
-    ``PENDING``: it binds, nothing settles it yet. ``UNSETTLED``: it no longer
+    breach is recorded. ``OVERDUE``: its deadline passed without a recorded
+    performance (nor a recorded breach). ``PENDING``: it binds, nothing settles it yet. ``UNSETTLED``: it no longer
     binds, and neither a performance nor a breach was recorded while it did.
     ``NOT_APPLICABLE``: it has never been active. ``UNDETERMINED``: the facts do
     not settle whether it ever became active.
@@ -100,6 +100,7 @@ class Deontic(enum.Enum):
     PENDING = "pending"
     FULFILLED = "fulfilled"
     VIOLATED = "violated"
+    OVERDUE = "overdue"
     UNSETTLED = "unsettled"
     UNDETERMINED = "undetermined"
 
@@ -107,7 +108,11 @@ class Deontic(enum.Enum):
 @final
 @attrs.frozen(kw_only=True)
 class Citation:
-    """An event an explanation relies on, with its sources."""
+    """An event an explanation relies on, with its sources.
+
+    ``hypothetical`` marks an event a what-if scenario added or moved: a
+    hypothesis, not a fact of the record.
+    """
 
     event: str
     date: dt.date
@@ -116,12 +121,14 @@ class Citation:
     confidence: Confidence
     party: str | None = None
     sources: tuple[Source, ...] = ()
+    hypothetical: bool = False
 
     def __repr__(self) -> str:
         who = f" by {self.party}" if self.party else ""
+        what = ", hypothetical" if self.hypothetical else ""
         return (
             f"Citation({self.event}: {self.kind.value}{who} on {self.date.isoformat()}, "
-            f"{len(self.sources)} sources)"
+            f"{len(self.sources)} sources{what})"
         )
 
 
@@ -388,6 +395,8 @@ class Report:
     as_of: dt.date
     agreements: tuple[AgreementReport, ...]
     format: int = REPORT_FORMAT
+    scenario: str | None = None
+    """The name of the what-if scenario the report is about (``None``: the record)."""
 
     def agreement(self, agreement_id: str) -> AgreementReport:
         """The report of one agreement.
@@ -403,7 +412,8 @@ class Report:
     def __repr__(self) -> str:
         items = listing(f"{a.id} {a.status.value}" for a in self.agreements)
         count = len(self.agreements)
-        return f"Report(as_of={self.as_of.isoformat()}, {count} agreements: {items})"
+        scenario = f", scenario {self.scenario}" if self.scenario is not None else ""
+        return f"Report(as_of={self.as_of.isoformat()}{scenario}, {count} agreements: {items})"
 
     def _repr_html_(self) -> str:
         from .._display import render_html  # display hook: see docs/explanation

@@ -470,9 +470,11 @@ class Sweep:
         index: EventIndex | RecordedIndex | None = None,
         *,
         full: Sweep | None = None,
+        hypothetical: frozenset[str] = frozenset(),
     ) -> None:
         self.dataset = dataset
         self._full = full
+        self.hypothetical = hypothetical
         self.policy = policy
         self.index = index if index is not None else EventIndex(dataset.events)
         self._nodes: dict[int, tuple[Condition, Timeline]] = {}
@@ -507,7 +509,13 @@ class Sweep:
         found = self._recorded.get(day)
         if found is None:
             full = self._full if self._full is not None else self
-            found = Sweep(self.dataset, self.policy, self.index.through(day), full=full)
+            found = Sweep(
+                self.dataset,
+                self.policy,
+                self.index.through(day),
+                full=full,
+                hypothetical=self.hypothetical,
+            )
             self._recorded[day] = found
         return found
 
@@ -806,6 +814,7 @@ class Sweep:
                 confidence=event.confidence,
                 party=event.party,
                 sources=tuple(self.dataset.source(s) for s in event.sources),
+                hypothetical=event.id in self.hypothetical,
             )
             self.memo[key] = found
         return found

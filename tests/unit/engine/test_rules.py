@@ -169,8 +169,8 @@ def test_lapse_after_deadline() -> None:
     assert ta.evaluate(ds, D(2025, 7, 10)).agreement("t").in_force is ta.Truth.FALSE
 
 
-def test_deadline_missed_is_a_violation() -> None:
-    """An active one-off commitment not performed by its deadline is violated."""
+def test_deadline_missed_is_overdue() -> None:
+    """An active one-off commitment not performed by its deadline is overdue; a breach violates."""
     commitment = ta.Commitment(
         id="t/c",
         by="AAA",
@@ -191,7 +191,17 @@ def test_deadline_missed_is_a_violation() -> None:
     assert (on_time.deontic, on_time.due) == (ta.Deontic.PENDING, D(2025, 1, 11))
     assert (
         ta.evaluate(ds, D(2025, 1, 12)).agreement("t").commitment("t/c").deontic
-        is ta.Deontic.VIOLATED
+        is ta.Deontic.OVERDUE
+    )
+    breach = ta.Event(
+        id="b", date=D(2025, 1, 20), kind=ta.EventKind.BREACH, target="t/c", summary="breach"
+    )
+    broken = ds.with_events(breach)
+    assert ta.evaluate(broken, D(2025, 1, 19)).agreement("t").commitment("t/c").deontic is (
+        ta.Deontic.OVERDUE
+    )
+    assert ta.evaluate(broken, D(2025, 1, 20)).agreement("t").commitment("t/c").deontic is (
+        ta.Deontic.VIOLATED
     )
 
 
