@@ -140,3 +140,68 @@ def test_unusable_arguments_exit_2(
     assert code == 2 and out == ""
     assert err.startswith("tradeaccord: error: ") and message in err
     assert "Traceback" not in err
+
+
+def test_upcoming_lists_the_geneva_suspensions_ending(capsys: pytest.CaptureFixture[str]) -> None:
+    """As known on 2025-08-01, the Geneva suspensions end on 2025-08-12."""
+    code, out, err = run(capsys, "upcoming", "--as-of", "2025-08-01", "--within", "30d")
+    assert code == 0 and err == ""
+    lines = out.splitlines()
+    assert (
+        "2025-08-12  geneva-2025/us-suspend-24-points: active -> ended (its term ran out on 2025-08-12)"
+        in lines
+    )
+    assert (
+        "2025-08-12  geneva-2025/cn-suspend-24-points: active -> ended (its term ran out on 2025-08-12)"
+        in lines
+    )
+    code, out, _ = run(capsys, "upcoming", "--as-of", "2025-08-01", "--within", "P10D", "--json")
+    data = json.loads(out)
+    assert (data["as_of"], data["from"], data["to"]) == ("2025-08-01", "2025-08-01", "2025-08-11")
+    assert {c["day"] for c in data["changes"]} == {"2025-08-11"}
+
+
+def test_diff_lists_what_changed(capsys: pytest.CaptureFixture[str]) -> None:
+    """diff D1 D2 lists the changes after D1 up to D2; --all adds changes of reason."""
+    code, out, _ = run(capsys, "diff", "2025-06-24", "2025-06-27", "--agreement", "london-2025")
+    assert code == 0
+    assert out.splitlines()[0] == (
+        "2025-06-27  london-2025: awaiting entry into force -> in force (in force since 2025-06-27)"
+    )
+    code, out, _ = run(
+        capsys, "diff", "2025-06-24", "2025-06-27", "--agreement", "london-2025", "--all"
+    )
+    assert out.splitlines()[0].startswith(
+        "2025-06-25  london-2025: still awaiting entry into force"
+    )
+    code, out, _ = run(
+        capsys,
+        "diff",
+        str(EXAMPLES / "regional-convention.toml"),
+        "2026-01-01",
+        "2026-12-31",
+        "--json",
+    )
+    data = json.loads(out)
+    assert data["from"] == "2026-01-01" and data["changes"]
+    code, out, _ = run(capsys, "diff", "2025-06-24", "2025-06-24")
+    assert (code, out) == (0, "No changes.\n")
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["upcoming", "--within", "3x"], "not a period: '3x'"),
+        (["upcoming", "--as-of", "2025-13-01"], "not a valid date"),
+        (["diff", "2025-06-01"], "give two days, D1 and D2, after an optional FILE"),
+        (["diff", "2025-07-01", "2025-06-01"], "D2 2025-06-01 is before D1 2025-07-01"),
+        (["diff", "2025-06-01", "June"], "not a valid date"),
+        (["diff", "missing.json", "2025-06-01", "2025-07-01"], "no such file"),
+    ],
+)
+def test_upcoming_and_diff_refuse_unusable_arguments(
+    capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+) -> None:
+    """Unusable arguments exit with status 2 and a one-line message."""
+    code, out, err = run(capsys, *argv)
+    assert code == 2 and out == "" and message in err and "Traceback" not in err
