@@ -22,7 +22,6 @@ from .._conditions import (
     Delay,
     Fulfilled,
     InForce,
-    InstrumentCount,
     InstrumentShare,
     Not,
     Occurred,
@@ -156,26 +155,30 @@ def failed(sweep: Sweep, node: Condition, as_of: dt.date) -> bool:
 def _short(sweep: Sweep, node: Threshold, as_of: dt.date) -> bool:
     """Whether a threshold cannot be reached even if every party that could add to it did.
 
-    Parties that refused are left out. A plain count stays open (any party may
-    still deposit), and so does a share of a group (its members come and go).
+    Parties that refused are left out. A plain count may be reached by any party of
+    the dataset; a count among a group by its members, those who join later
+    included; a share of a group stays open (its members come and go).
     """
-    if isinstance(node, InstrumentShare) or (
-        isinstance(node, InstrumentCount) and node.among is None
-    ):
+    if isinstance(node, InstrumentShare):
         return False
     tally = sweep.tally(node, as_of)
-    willing = [p for p in tally.outstanding if refused(sweep, p, node.target, as_of) is None]
+    busy = {*tally.counted, *tally.uncertain}
+    if isinstance(node, WeightedShare):
+        pool = list(tally.outstanding)
+    elif node.among is None:
+        pool = [p.id for p in sweep.dataset.parties if p.id not in busy]
+    else:
+        later = [
+            m.party
+            for m in sweep.dataset.group(node.among).members
+            if m.joined is not None and m.joined > as_of
+        ]
+        pool = [p for p in dict.fromkeys([*tally.outstanding, *later]) if p not in busy]
+    willing = [p for p in pool if refused(sweep, p, node.target, as_of) is None]
     if isinstance(node, WeightedShare):
         weight = sum((node.weight_of(p) for p in willing), Fraction(0))
         return tally.have + tally.unknown + weight < tally.required
-    assert node.among is not None
-    busy = {*tally.counted, *tally.uncertain, *tally.outstanding}
-    joining = {
-        m.party
-        for m in sweep.dataset.group(node.among).members
-        if m.joined is not None and m.joined > as_of and m.party not in busy
-    }
-    return tally.have + tally.unknown + len(willing) + len(joining) < tally.required
+    return tally.have + tally.unknown + len(willing) < tally.required
 
 
 def explain(sweep: Sweep, node: Condition, as_of: dt.date) -> Explanation:
