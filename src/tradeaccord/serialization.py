@@ -34,7 +34,8 @@ import cattrs
 from ._calendar import DAY_COUNT_TYPES, DayCount, Period
 from ._conditions import _NODE_TYPES, Condition, format_number
 from ._documents import MAX_BYTES, FileFormat, format_of, parse
-from ._engine.history import Change, History, StatusInterval
+from ._engine.history import History
+from ._engine.intervals import Change, StatusInterval
 from ._engine.results import REPORT_FORMAT as _REPORT_FORMAT
 from ._engine.results import (
     AgreementReport,

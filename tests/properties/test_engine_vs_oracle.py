@@ -40,7 +40,8 @@ from tradeaccord import (
     Truth,
     walk,
 )
-from tradeaccord._engine.sweeps import Sweep, delay_timeline
+from tradeaccord._engine.primitives import delay_timeline
+from tradeaccord._engine.sweeps import Sweep
 from tradeaccord.testing import (
     DEFAULT_WINDOW,
     NaiveEvaluator,

@@ -16,7 +16,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tradeaccord import Confidence, Dataset, EventKind, EvidencePolicy, Timeline, Truth
-from tradeaccord._engine.sweeps import Sweep, count_sweep, kleene_at_least
+from tradeaccord._engine.counting import count_sweep
+from tradeaccord._engine.primitives import kleene_at_least
+from tradeaccord._engine.sweeps import Sweep
 from tradeaccord.testing import (
     DEFAULT_WINDOW,
     INSTRUMENT_KINDS,

@@ -74,11 +74,15 @@ ENGINE_MODULES: tuple[str, ...] = (
     "results",
     "policy",
     "index",
+    "primitives",
+    "counting",
     "sweeps",
     "explain",
     "rules",
     "default_rules",
     "report",
+    "intervals",
+    "statuses",
     "outlook",
     "history",
     "__init__",
@@ -100,7 +104,7 @@ DISPLAY_HOOKS = frozenset(
 )
 #: Engine modules the display package may read: results, histories and timelines, never
 #: the modules that evaluate (sweeps, rules, explanations, reports, indexes, policies).
-DISPLAY_READS = frozenset({"results", "history", "steps", "values"})
+DISPLAY_READS = frozenset({"results", "intervals", "history", "steps", "values"})
 #: Optional packages: imported only inside functions of the display package, or for
 #: annotations under ``if TYPE_CHECKING:``.
 OPTIONAL_PACKAGES = frozenset({"matplotlib", "pandas"})

@@ -12,7 +12,8 @@ import functools
 from collections.abc import Iterable
 from typing import Any
 
-from .._engine.history import Change, History, StatusHistory, StatusInterval
+from .._engine.history import History
+from .._engine.intervals import Change, StatusHistory, StatusInterval
 from .._engine.results import (
     AgreementReport,
     CommitmentReport,

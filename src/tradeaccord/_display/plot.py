@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Any, final
 
 import attrs
 
-from .._engine.history import History, StatusHistory
+from .._engine.history import History
+from .._engine.intervals import StatusHistory
 from .._engine.results import AgreementReport, Citation, Report
 from .._truth import Truth
 from ..errors import MissingDependencyError, ModelTypeError

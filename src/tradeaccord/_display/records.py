@@ -19,7 +19,8 @@ from typing import Any
 
 import attrs
 
-from .._engine.history import Change, History, StatusHistory, StatusInterval
+from .._engine.history import History
+from .._engine.intervals import Change, StatusHistory, StatusInterval
 from .._engine.results import (
     AgreementReport,
     Alternative,

@@ -10,7 +10,8 @@ contexts), ``default_rules``, ``report`` (one day's answers) and ``history``
 
 from __future__ import annotations
 
-from .history import Change, Difference, History, StatusHistory, StatusInterval, evaluate
+from .history import History, evaluate
+from .intervals import Change, Difference, StatusHistory, StatusInterval
 from .outlook import Outlook, Prospect, Way
 from .policy import EvidencePolicy
 from .results import (

@@ -33,8 +33,10 @@ from .._conditions import (
 from .._model import Event
 from .._truth import Truth
 from .._vocabulary import EventKind
+from .counting import Summary
+from .primitives import apply_rule
 from .results import Alternative, Citation, Explanation, Need, tally_words
-from .sweeps import Summary, Sweep, apply_rule
+from .sweeps import Sweep
 
 __all__ = ["MAX_ALTERNATIVES", "cite", "explain", "failed", "missing", "points", "refused"]
 

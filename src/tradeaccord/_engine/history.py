@@ -9,12 +9,9 @@ read, collected as they read them). A question about one day is a lookup.
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
-from collections.abc import Callable, Collection, Iterable, Iterator
-from typing import TYPE_CHECKING, Any, Generic, TypeVar, final
-
-import attrs
+from collections.abc import Callable, Collection, Iterable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .._conditions import Condition
 from .._model import Agreement, Dataset
@@ -22,10 +19,16 @@ from .._scenario import Scenario
 from .._truth import Truth
 from ..errors import ModelTypeError
 from .explain import cite
+from .intervals import (
+    Change,
+    Difference,
+    StatusHistory,
+    StatusInterval,
+    _differences,
+)
 from .outlook import Outlook, Prospect, outlook
 from .policy import EvidencePolicy
 from .report import (
-    IN_FORCE_BY_STATUS,
     Verdict,
     agreement_report,
     commitment_report,
@@ -35,18 +38,23 @@ from .report import (
 )
 from .results import (
     AgreementStatus,
-    Alternative,
     Citation,
     CommitmentReport,
     CommitmentStatus,
-    Deontic,
-    Explanation,
     PartyReport,
     PartyStatus,
     Report,
     listing,
 )
 from .rules import Reads, RuleSet
+from .statuses import (
+    agreement_interval,
+    commitment_interval,
+    index_of,
+    make_intervals,
+    party_interval,
+    step_function,
+)
 from .steps import Timeline
 from .sweeps import Sweep
 from .values import AgreementTimelines, CommitmentTimelines, PartyTimelines
@@ -60,351 +68,6 @@ __all__ = ["Change", "Difference", "History", "StatusHistory", "StatusInterval",
 T, F, U = Truth.TRUE, Truth.FALSE, Truth.UNKNOWN
 S = TypeVar("S", AgreementStatus, CommitmentStatus, PartyStatus)
 V = TypeVar("V")
-
-#: The day asked about when nothing an item reads ever changes: any day gives the same answer.
-_ANY_DAY = dt.date(2000, 1, 1)
-_ONE_DAY = dt.timedelta(days=1)
-
-
-def _when(day: dt.date | None) -> str:
-    return "the beginning" if day is None else day.isoformat()
-
-
-@final
-@attrs.frozen(kw_only=True)
-class StatusInterval(Generic[S]):
-    """A run of days with one status, and why: from ``start`` up to the day before ``end``.
-
-    ``start`` of ``None`` means since the beginning of time; ``end`` of ``None``
-    means for ever. ``rule`` names the rule that decided, ``reason`` says why in
-    words, ``since`` is the day the status itself dates from (which may be
-    before ``start`` when only the reason changed). ``explanation`` is the tree
-    of conditions and facts the decision rests on, ``missing`` what the item
-    still waits for. A commitment's intervals also say whether it is honoured
-    (``deontic``).
-
-    Examples:
-        >>> import datetime as dt
-        >>> from tradeaccord import History, example_dataset
-        >>> london = History(example_dataset()).agreement("london-2025")
-        >>> last = london.intervals[-1]
-        >>> last.status.value, last.start, last.end
-        ('in_force', datetime.date(2025, 6, 27), None)
-        >>> [c.event for c in last.citations()]
-        ['2025-06-25-us-approval', '2025-06-27-cn-approval']
-    """
-
-    start: dt.date | None
-    end: dt.date | None
-    status: S
-    rule: str
-    reason: str
-    since: dt.date | None = None
-    explanation: Explanation
-    missing: tuple[Alternative, ...] = ()
-    deontic: Deontic | None = None
-    """For a commitment: whether it is honoured on those days (``None`` otherwise)."""
-
-    def contains(self, day: dt.date) -> bool:
-        """Whether ``day`` falls in the interval."""
-        return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
-
-    def citations(self) -> tuple[Citation, ...]:
-        """The events the decision relies on, each once, in the order the explanation cites them."""
-        seen: dict[str, Citation] = {}
-        for node in self.explanation.walk():
-            for citation in node.citations:
-                seen.setdefault(citation.event, citation)
-        return tuple(seen.values())
-
-    def describe(self) -> str:
-        """The interval in words: ``'2025-06-27 onwards: in_force (rule in-force: ...)'``.
-
-        A commitment's interval also says whether it is honoured: ``'active, pending'``.
-        """
-        if self.end is None:
-            span = f"{_when(self.start)} onwards"
-        else:
-            span = f"{_when(self.start)} to {(self.end - _ONE_DAY).isoformat()}"
-        status = self.status.value
-        if self.deontic is not None:
-            status += f", {self.deontic.value}"
-        return f"{span}: {status} (rule {self.rule}: {self.reason})"
-
-    def __repr__(self) -> str:
-        return f"StatusInterval({self.describe()})"
-
-    def _repr_html_(self) -> str:
-        from .._display import render_html  # display hook: see docs/explanation
-
-        return render_html(self)
-
-
-@final
-@attrs.frozen(kw_only=True)
-class StatusHistory(Generic[S]):
-    """The status of one agreement, party or commitment over all time, as intervals.
-
-    ``kind`` is ``"agreement"``, ``"party"`` or ``"commitment"``; ``agreement``
-    the agreement it belongs to; ``subject`` its own id (the agreement's, the
-    party's or the commitment's). The intervals cover every day, in order,
-    without gaps.
-
-    Examples:
-        >>> import datetime as dt
-        >>> from tradeaccord import History, example_dataset
-        >>> rollback = History(example_dataset()).commitment(
-        ...     "london-2025/us-rollback-export-restrictions")
-        >>> [(i.status.value, i.start) for i in rollback.intervals]
-        [('conditional', None), ('active', datetime.date(2025, 6, 27)), ('performed', datetime.date(2025, 7, 2))]
-        >>> rollback.at(dt.date(2025, 6, 30)).status.value
-        'active'
-    """
-
-    kind: str
-    agreement: str
-    subject: str
-    intervals: tuple[StatusInterval[S], ...]
-    _starts: tuple[dt.date, ...] = attrs.field(init=False, eq=False, repr=False)
-
-    def __attrs_post_init__(self) -> None:
-        object.__setattr__(
-            self, "_starts", tuple(i.start for i in self.intervals[1:] if i.start is not None)
-        )
-
-    def at(self, day: dt.date) -> StatusInterval[S]:
-        """The interval that contains ``day``."""
-        return self.intervals[bisect.bisect_right(self._starts, day)]
-
-    def status_at(self, day: dt.date) -> S:
-        """The status on ``day``."""
-        return self.at(day).status
-
-    def within(
-        self, start: dt.date | None = None, end: dt.date | None = None
-    ) -> tuple[StatusInterval[S], ...]:
-        """The intervals that share at least one day with ``start`` to ``end`` (both included).
-
-        ``None`` leaves that side open.
-        """
-        first = 0 if start is None else bisect.bisect_right(self._starts, start)
-        last = len(self.intervals) - 1 if end is None else bisect.bisect_right(self._starts, end)
-        return self.intervals[first : last + 1]
-
-    def changes(self) -> tuple[tuple[StatusInterval[S], StatusInterval[S]], ...]:
-        """Each pair of consecutive intervals: what held before a change and after it."""
-        return tuple(zip(self.intervals, self.intervals[1:], strict=False))
-
-    def __repr__(self) -> str:
-        runs = listing(
-            i.status.value + ("" if i.start is None else f" from {i.start.isoformat()}")
-            for i in self.intervals
-        )
-        what = self.subject if self.kind != "party" else f"{self.subject} under {self.agreement}"
-        return f"StatusHistory({self.kind} {what}: {runs})"
-
-    def _repr_html_(self) -> str:
-        from .._display import render_html  # display hook: see docs/explanation
-
-        return render_html(self)
-
-
-@final
-@attrs.frozen(kw_only=True)
-class Change:
-    """A change on one day to the status (or the reason for it) of an agreement, party or commitment.
-
-    ``before`` held until the day before ``day``, ``after`` holds from ``day``.
-    """
-
-    day: dt.date
-    kind: str
-    agreement: str
-    subject: str
-    before: StatusInterval[Any]
-    after: StatusInterval[Any]
-
-    @property
-    def status_changed(self) -> bool:
-        """Whether the status itself changed (not only the reason or what is cited)."""
-        return self.before.status is not self.after.status
-
-    def citations(self) -> tuple[Citation, ...]:
-        """The events cited after the change that were not cited before it."""
-        before = {c.event for c in self.before.citations()}
-        return tuple(c for c in self.after.citations() if c.event not in before)
-
-    def describe(self) -> str:
-        """The change in words."""
-        what = self.subject if self.kind != "party" else f"{self.agreement} for {self.subject}"
-        if self.status_changed:
-            return (
-                f"{self.day.isoformat()} {what}: {self.before.status.value} -> "
-                f"{self.after.status.value} (rule {self.after.rule}: {self.after.reason})"
-            )
-        return f"{self.day.isoformat()} {what}: still {self.after.status.value}, now {self.after.reason}"
-
-    def __repr__(self) -> str:
-        what = self.subject if self.kind != "party" else f"{self.agreement} for {self.subject}"
-        return (
-            f"Change({self.day.isoformat()} {self.kind} {what}: "
-            f"{self.before.status.value} -> {self.after.status.value})"
-        )
-
-    def _repr_html_(self) -> str:
-        from .._display import render_html  # display hook: see docs/explanation
-
-        return render_html(self)
-
-
-@final
-@attrs.frozen(kw_only=True)
-class Difference:
-    """A run of days on which two histories disagree about one agreement, party or commitment.
-
-    From ``start`` up to the day before ``end`` (``None``: open), ``base`` is what the
-    first history says and ``other`` what the second says.
-    """
-
-    kind: str
-    agreement: str
-    subject: str
-    start: dt.date | None
-    end: dt.date | None
-    base: StatusInterval[Any]
-    other: StatusInterval[Any]
-
-    @property
-    def status_differs(self) -> bool:
-        """Whether the status itself differs (not only the rule or the reason)."""
-        return self.base.status is not self.other.status
-
-    def describe(self) -> str:
-        """The difference in words."""
-        what = self.subject if self.kind != "party" else f"{self.agreement} for {self.subject}"
-        if self.end is None:
-            span = f"{_when(self.start)} onwards"
-        else:
-            span = f"{_when(self.start)} to {(self.end - _ONE_DAY).isoformat()}"
-        return (
-            f"{what}, {span}: {self.base.status.value} ({self.base.reason}) "
-            f"-> {self.other.status.value} ({self.other.reason})"
-        )
-
-
-def _differences(mine: StatusHistory[Any], theirs: StatusHistory[Any]) -> Iterator[Difference]:
-    """The runs of days on which two status histories of one item say different things."""
-    days = sorted(
-        {i.start for i in mine.intervals if i.start is not None}
-        | {i.start for i in theirs.intervals if i.start is not None}
-    )
-    starts: list[dt.date | None] = [None, *days]
-    ends: list[dt.date | None] = [*days, None]
-    current: Difference | None = None
-    for start, end in zip(starts, ends, strict=True):
-        day = start if start is not None else (days[0] - _ONE_DAY if days else _ANY_DAY)
-        a, b = mine.at(day), theirs.at(day)
-        same = (a.status, a.rule, a.reason) == (b.status, b.rule, b.reason)
-        if current is not None and (same or (current.base, current.other) != (a, b)):
-            yield current
-            current = None
-        if same:
-            continue
-        if current is None:
-            current = Difference(
-                kind=mine.kind,
-                agreement=mine.agreement,
-                subject=mine.subject,
-                start=start,
-                end=end,
-                base=a,
-                other=b,
-            )
-        else:
-            current = attrs.evolve(current, end=end)
-    if current is not None:
-        yield current
-
-
-def _step_function(
-    evaluate: Callable[[dt.date, Reads], V], reads: Reads
-) -> tuple[tuple[dt.date | None, ...], tuple[V, ...]]:
-    """The answers of ``evaluate`` over all time, asked once for each run of unchanged reads.
-
-    ``evaluate`` notes in ``reads`` the days on which what it read changes; it
-    is asked again on every such day (and on the day before the first), until
-    no new day turns up. Equal consecutive answers are merged.
-    """
-    answers: dict[dt.date, V] = {}
-    while True:
-        days = sorted(reads.days)
-        if not days:
-            asked = [_ANY_DAY]
-        elif days[0] > dt.date.min:
-            asked = [days[0] - _ONE_DAY, *days]
-        else:
-            asked = days
-        todo = [day for day in asked if day not in answers]
-        if not todo:
-            break
-        for day in todo:
-            # The answer on the first day asked holds back to the beginning of time: every
-            # day it depends on counts. Any other answer holds from its day on.
-            reads.after = None if day == asked[0] else day
-            answers[day] = evaluate(day, reads)
-    starts: list[dt.date | None] = []
-    values: list[V] = []
-    for index, day in enumerate(asked):
-        value = answers[day]
-        if values and values[-1] == value:
-            continue
-        starts.append(None if index == 0 else day)
-        values.append(value)
-    return tuple(starts), tuple(values)
-
-
-def _intervals(
-    starts: tuple[dt.date | None, ...],
-    build: Iterable[Callable[[dt.date | None, dt.date | None], Any]],
-) -> tuple[Any, ...]:
-    ends = (*starts[1:], None)
-    return tuple(make(start, end) for make, start, end in zip(build, starts, ends, strict=True))
-
-
-def agreement_explanation(agreement_id: str, verdict: Verdict) -> Explanation:
-    """The root of an agreement's explanation: its status, rule and reason over the finding's tree."""
-    rule, finding = verdict
-    return Explanation(
-        label=f"{agreement_id}: {finding.status.value} (rule {rule}: {finding.reason})",
-        value=IN_FORCE_BY_STATUS.get(finding.status, F),
-        since=finding.since,
-        children=finding.explanation,
-    )
-
-
-_PARTY_RULES = {
-    PartyStatus.BOUND: "bound",
-    PartyStatus.PENDING: "pending",
-    PartyStatus.NOT_BOUND: "not-bound",
-    PartyStatus.WITHDRAWN: "withdrawn",
-    PartyStatus.UNDETERMINED: "party-undetermined",
-}
-
-
-def _party_reason(report: PartyReport, agreement: Agreement, per_party: bool) -> str:
-    if report.status is PartyStatus.BOUND:
-        return f"bound since {report.since}" if report.since is not None else "bound"
-    if report.status is PartyStatus.PENDING:
-        return f"bound from {report.entry_into_force} on the facts recorded so far"
-    if report.status is PartyStatus.WITHDRAWN:
-        return f"its withdrawal took effect on {report.withdrawal_effective}"
-    if report.status is PartyStatus.UNDETERMINED:
-        return "the recorded facts do not settle whether it is bound"
-    if per_party and report.instrument_on is None:
-        return "no instrument of its own recorded"
-    if not per_party and report.party not in agreement.parties:
-        return f"not a party to {agreement.id}"
-    return f"{agreement.id} is not in force for it"
 
 
 class History:
@@ -713,13 +376,13 @@ class History:
         if found is None:
             agreement = self.dataset.agreement(agreement_id)
             sweep, rules = self._sweep, self._rules
-            starts, verdicts = _step_function(
+            starts, verdicts = step_function(
                 lambda day, reads: decide_agreement(sweep, rules, agreement, day, reads),
                 Reads(sweep),
             )
-            intervals = _intervals(
+            intervals = make_intervals(
                 starts,
-                (_agreement_interval(agreement_id, verdict) for verdict in verdicts),
+                (agreement_interval(agreement_id, verdict) for verdict in verdicts),
             )
             found = (
                 StatusHistory(
@@ -745,13 +408,13 @@ class History:
             commitment = self.dataset.commitment(commitment_id)
             agreement = self.dataset.agreement_of(commitment_id)
             sweep, rules = self._sweep, self._rules
-            starts, reports = _step_function(
+            starts, reports = step_function(
                 lambda day, reads: commitment_report(
                     sweep, rules, agreement, commitment, day, reads
                 ),
                 Reads(sweep),
             )
-            intervals = _intervals(starts, (_commitment_interval(r) for r in reports))
+            intervals = make_intervals(starts, (commitment_interval(r) for r in reports))
             found = (
                 StatusHistory(
                     kind="commitment",
@@ -778,7 +441,7 @@ class History:
             self.dataset.party(party)
             sweep = self._sweep
             events = sweep.party_events(agreement_id, party)
-            starts, values = _step_function(
+            starts, values = step_function(
                 lambda day, reads: self._party_value(agreement, party, events, day, reads),
                 Reads(sweep),
             )
@@ -786,9 +449,9 @@ class History:
                 agreement.entry_into_force is not None
                 and agreement.entry_into_force.per_party is not None
             )
-            intervals = _intervals(
+            intervals = make_intervals(
                 starts,
-                (_party_interval(agreement, report, cited, per_party) for report, cited in values),
+                (party_interval(agreement, report, cited, per_party) for report, cited in values),
             )
             found = (
                 StatusHistory(
@@ -847,7 +510,7 @@ class History:
     def _verdict(self, agreement: Agreement, day: dt.date) -> Verdict:
         found = self._agreements.get(agreement.id)
         if found is not None:
-            return found[1][_index(found[0], day)]
+            return found[1][index_of(found[0], day)]
         return decide_agreement(
             self._sweep, self._rules, agreement, day, Reads(self._sweep, keep=False)
         )
@@ -857,7 +520,7 @@ class History:
     ) -> CommitmentReport:
         found = self._commitments.get(commitment_id)
         if found is not None:
-            return found[1][_index(found[0], day)]
+            return found[1][index_of(found[0], day)]
         commitment = self.dataset.commitment(commitment_id)
         return commitment_report(
             self._sweep, self._rules, agreement, commitment, day, Reads(self._sweep, keep=False)
@@ -866,7 +529,7 @@ class History:
     def _party_at(self, agreement: Agreement, party: str, day: dt.date) -> PartyReport:
         found = self._parties.get((agreement.id, party))
         if found is not None:
-            return found[1][_index(found[0], day)]
+            return found[1][index_of(found[0], day)]
         return party_report(self._sweep, agreement, party, day, Reads(self._sweep, keep=False))
 
     def statuses(
@@ -1003,64 +666,6 @@ class History:
             found.extend(_differences(mine, theirs))
         found.sort(key=lambda d: (d.start is not None, d.start or dt.date.min))
         return tuple(found)
-
-
-def _index(history: StatusHistory[Any], day: dt.date) -> int:
-    return bisect.bisect_right(history._starts, day)
-
-
-def _agreement_interval(
-    agreement_id: str, verdict: Verdict
-) -> Callable[[dt.date | None, dt.date | None], StatusInterval[AgreementStatus]]:
-    rule, finding = verdict
-    return lambda start, end: StatusInterval(
-        start=start,
-        end=end,
-        status=finding.status,
-        rule=rule,
-        reason=finding.reason,
-        since=finding.since,
-        explanation=agreement_explanation(agreement_id, verdict),
-        missing=finding.missing,
-    )
-
-
-def _commitment_interval(
-    report: CommitmentReport,
-) -> Callable[[dt.date | None, dt.date | None], StatusInterval[CommitmentStatus]]:
-    return lambda start, end: StatusInterval(
-        start=start,
-        end=end,
-        status=report.status,
-        rule=report.rule,
-        reason=report.reason,
-        since=report.since,
-        explanation=report.explanation,
-        missing=report.missing,
-        deontic=report.deontic,
-    )
-
-
-def _party_interval(
-    agreement: Agreement, report: PartyReport, cited: tuple[Citation, ...], per_party: bool
-) -> Callable[[dt.date | None, dt.date | None], StatusInterval[PartyStatus]]:
-    rule = _PARTY_RULES[report.status]
-    reason = _party_reason(report, agreement, per_party)
-    explanation = Explanation(
-        label=f"{report.party} under {agreement.id}: {report.status.value} (rule {rule}: {reason})",
-        value=report.bound,
-        since=report.since,
-        citations=cited,
-    )
-    return lambda start, end: StatusInterval(
-        start=start,
-        end=end,
-        status=report.status,
-        rule=rule,
-        reason=reason,
-        since=report.since,
-        explanation=explanation,
-    )
 
 
 def _check_day(day: object, name: str) -> None:

@@ -18,6 +18,7 @@ from .._truth import Truth
 from .._vocabulary import EventKind
 from ..errors import RuleSetError
 from .default_rules import deontic
+from .primitives import apply_rule
 from .results import (
     AgreementReport,
     AgreementStatus,
@@ -29,7 +30,7 @@ from .results import (
 )
 from .rules import AgreementContext, CommitmentContext, Finding, Reads, Rule, RuleSet, scheduled
 from .steps import Timeline
-from .sweeps import Sweep, apply_rule
+from .sweeps import Sweep
 
 __all__ = [
     "Verdict",

@@ -132,5 +132,5 @@ def test_upcoming_changes_as_known_on_a_day() -> None:
     # The extension recorded on 11 August is not known on 1 August...
     known_later = ta.History(ta.example_dataset()).upcoming(D(2025, 8, 11), D(2025, 8, 31))
     assert not [c for c in known_later if c.subject == "geneva-2025/us-suspend-24-points"]
-    with pytest.raises(ta.errors.ModelTypeError, match="until must be a datetime.date"):
+    with pytest.raises(ta.errors.ModelTypeError, match=r"until must be a datetime\.date"):
         ta.History(ta.example_dataset()).upcoming(D(2025, 8, 1), "2025-08-31")  # type: ignore[arg-type]

@@ -1,0 +1,145 @@
+"""Counting thresholds: running totals in one pass, and who is outstanding from day to day."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from collections.abc import Callable, Sequence
+from fractions import Fraction
+from operator import itemgetter
+from typing import NamedTuple
+
+from .._model import Event
+from .._truth import Truth
+from .primitives import Number
+from .results import Citation
+from .steps import Timeline, _trusted
+
+__all__ = ["Count", "Summary", "count_sweep"]
+
+T, F, U = Truth.TRUE, Truth.FALSE, Truth.UNKNOWN
+
+
+class Count(NamedTuple):
+    """A threshold node counted over its parties: per-party values and running totals.
+
+    ``values[i]`` is when party ``parties[i]`` counts (its instrument stands, and
+    it is a member of the group if the node names one); ``weights[i]`` what it
+    counts for. ``days`` are the days the totals change, with ``sure`` (weight
+    of established instruments), ``maybe`` (weakly reported ones) and
+    ``members`` (members of the group) from each of those days on; ``initial``
+    holds the totals before the first of them.
+    """
+
+    parties: tuple[str, ...]
+    values: tuple[Timeline, ...]
+    weights: tuple[Number, ...]
+    timeline: Timeline
+    initial: tuple[Number, Number, int]
+    days: tuple[dt.date, ...]
+    totals: tuple[tuple[Number, Number, int], ...]
+
+    def totals_on(self, day: dt.date) -> tuple[Number, Number, int]:
+        """(sure, maybe, members) on ``day``."""
+        index = bisect.bisect_right(self.days, day)
+        return self.initial if index == 0 else self.totals[index - 1]
+
+
+def count_sweep(
+    parties: Sequence[str],
+    values: Sequence[Timeline],
+    weights: Sequence[Number],
+    members: Sequence[Timeline] | None,
+    verdict: Callable[[Number, Number, int], Truth],
+) -> Count:
+    """Count weighted values incrementally over their sorted changes (one pass, no recount)."""
+    current = [v.initial for v in values]
+    sure: Number = sum((w for w, v in zip(weights, current, strict=True) if v is T), 0)
+    maybe: Number = sum((w for w, v in zip(weights, current, strict=True) if v is U), 0)
+    size = len(values)
+    changes = [(day, i, value) for i, v in enumerate(values) for day, value in v.steps]
+    total = 0
+    if members is not None:
+        total = sum(1 for m in members if m.initial is T)
+        changes.extend(
+            (day, size + i, value) for i, m in enumerate(members) for day, value in m.steps
+        )
+    changes.sort(key=itemgetter(0))
+    initial_totals = (sure, maybe, total)
+    initial = verdict(sure, maybe, total)
+    days: list[dt.date] = []
+    totals: list[tuple[Number, Number, int]] = []
+    steps: list[tuple[dt.date, Truth]] = []
+    last = initial
+    k, count = 0, len(changes)
+    while k < count:
+        day = changes[k][0]
+        while k < count and changes[k][0] == day:
+            _, i, value = changes[k]
+            k += 1
+            if i >= size:
+                total += 1 if value is T else -1
+                continue
+            old, weight = current[i], weights[i]
+            if old is T:
+                sure -= weight
+            elif old is U:
+                maybe -= weight
+            if value is T:
+                sure += weight
+            elif value is U:
+                maybe += weight
+            current[i] = value
+        days.append(day)
+        totals.append((sure, maybe, total))
+        value = verdict(sure, maybe, total)
+        if value is not last:
+            steps.append((day, value))
+            last = value
+    return Count(
+        parties=tuple(parties),
+        values=tuple(values),
+        weights=tuple(weights),
+        timeline=_trusted(initial, steps),
+        initial=initial_totals,
+        days=tuple(days),
+        totals=tuple(totals),
+    )
+
+
+class Summary(NamedTuple):
+    """Where a threshold stands on a day: the figures of a [`Tally`][], and at most ten names.
+
+    ``outstanding`` and ``uncertain`` hold the first ten parties of each kind;
+    ``outstanding_count`` and ``uncertain_count`` how many there are in all.
+    """
+
+    unit: str
+    have: Fraction
+    unknown: Fraction
+    required: Fraction
+    members: int | None
+    outstanding: tuple[str, ...]
+    outstanding_count: int
+    uncertain: tuple[str, ...]
+    uncertain_count: int
+
+    @property
+    def still_needed(self) -> Fraction:
+        """How much more is needed (0 once the threshold is met)."""
+        return max(Fraction(0), self.required - self.have)
+
+
+class _Ledger(NamedTuple):
+    days: tuple[dt.date, ...]
+    initial: tuple[tuple[str, ...], int, tuple[str, ...], int]
+    rows: tuple[tuple[tuple[str, ...], int, tuple[str, ...], int], ...]
+    summaries: dict[int, Summary]
+
+
+class _Cited(NamedTuple):
+    prefix: bool
+    events: tuple[Event, ...]
+    days: tuple[dt.date, ...]
+    citations: list[Citation]
+    """The citations of the first events, made as they are first needed."""
