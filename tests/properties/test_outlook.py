@@ -67,6 +67,7 @@ def refusals(dataset: Dataset, day: dt.date, policy: EvidencePolicy) -> set[tupl
 def universe(dataset: Dataset, agreement_id: str, extra: list[Template]) -> set[Template]:
     """Every event the agreement's clauses could ask for, following ``InForce`` links."""
     found: set[Template] = set(extra)
+    agreements = [a.id for a in dataset.agreements]
     todo, seen = [agreement_id], set()
     parties = [p.id for p in dataset.parties]
     while todo:
@@ -86,12 +87,9 @@ def universe(dataset: Dataset, agreement_id: str, extra: list[Template]) -> set[
             found.update((clause.per_party.instrument, p, current, None) for p in parties)
         for condition in conditions:
             for _, node in walk(condition):
-                if (
-                    isinstance(node, Occurred)
-                    and node.target is not None
-                    and node.kind is not EventKind.EXTENSION
-                ):
-                    found.add((node.kind, node.party, node.target, node.official))
+                if isinstance(node, Occurred) and node.kind is not EventKind.EXTENSION:
+                    targets = [node.target] if node.target is not None else list(agreements)
+                    found.update((node.kind, node.party, t, node.official) for t in targets)
                 elif isinstance(node, Fulfilled):
                     by = dataset.commitment(node.commitment).by
                     found.add((EventKind.PERFORMANCE, by, node.commitment, None))

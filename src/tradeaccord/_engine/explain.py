@@ -38,7 +38,16 @@ from .primitives import apply_rule
 from .results import Alternative, Citation, Explanation, Need, tally_words
 from .sweeps import Sweep
 
-__all__ = ["MAX_ALTERNATIVES", "cite", "explain", "failed", "missing", "points", "refused"]
+__all__ = [
+    "MAX_ALTERNATIVES",
+    "cite",
+    "explain",
+    "failed",
+    "missing",
+    "points",
+    "refusals",
+    "refused",
+]
 
 T, F, U = Truth.TRUE, Truth.FALSE, Truth.UNKNOWN
 MAX_ALTERNATIVES = 16
@@ -154,32 +163,56 @@ def failed(sweep: Sweep, node: Condition, as_of: dt.date) -> bool:
     return False
 
 
+def refusals(sweep: Sweep, target: str, as_of: dt.date) -> frozenset[str]:
+    """The parties whose established refusal about ``target`` is recorded by ``as_of``."""
+    return frozenset(
+        e.party
+        for e in sweep.events_about(target, EventKind.REJECTION)
+        if e.date <= as_of and e.party is not None and sweep.policy.establishes(e)
+    )
+
+
 def _short(sweep: Sweep, node: Threshold, as_of: dt.date) -> bool:
     """Whether a threshold cannot be reached even if every party that could add to it did.
 
     Parties that refused are left out. A plain count may be reached by any party of
     the dataset; a count among a group by its members, those who join later
-    included; a share of a group stays open (its members come and go).
+    included; a share of a group stays open (its members come and go). The common
+    cases (no refusal, no one leaving the group) are read off the running totals.
     """
     if isinstance(node, InstrumentShare):
         return False
+    count = sweep.count(node)
+    sure, maybe, _ = count.totals_on(as_of)
+    needed = sweep.tally_required(node, as_of)
+    refused_parties = refusals(sweep, node.target, as_of)
+    if isinstance(node, WeightedShare):
+        weight = sum(count.weights, Fraction(0)) - sure - maybe
+        if refused_parties:
+            weight -= sum(
+                (
+                    w
+                    for p, w, line in zip(count.parties, count.weights, count.values, strict=True)
+                    if p in refused_parties and line.at(as_of) is F
+                ),
+                Fraction(0),
+            )
+        return sure + maybe + weight < needed
+    if node.among is None:
+        free = len(sweep.dataset.parties) - int(sure) - int(maybe)
+        if refused_parties:
+            values = dict(zip(count.parties, count.values, strict=True))
+            free -= sum(1 for p in refused_parties if p not in values or values[p].at(as_of) is F)
+        return sure + maybe + free < needed
+    group = sweep.dataset.group(node.among)
+    if not refused_parties and all(m.left is None for m in group.members):
+        # Nobody leaves: every party of the group is, or will be, a member.
+        return sure + maybe + len(count.parties) - int(sure) - int(maybe) < needed
     tally = sweep.tally(node, as_of)
     busy = {*tally.counted, *tally.uncertain}
-    if isinstance(node, WeightedShare):
-        pool = list(tally.outstanding)
-    elif node.among is None:
-        pool = [p.id for p in sweep.dataset.parties if p.id not in busy]
-    else:
-        later = [
-            m.party
-            for m in sweep.dataset.group(node.among).members
-            if m.joined is not None and m.joined > as_of
-        ]
-        pool = [p for p in dict.fromkeys([*tally.outstanding, *later]) if p not in busy]
-    willing = [p for p in pool if refused(sweep, p, node.target, as_of) is None]
-    if isinstance(node, WeightedShare):
-        weight = sum((node.weight_of(p) for p in willing), Fraction(0))
-        return tally.have + tally.unknown + weight < tally.required
+    later = [m.party for m in group.members if m.joined is not None and m.joined > as_of]
+    pool = [p for p in dict.fromkeys([*tally.outstanding, *later]) if p not in busy]
+    willing = [p for p in pool if p not in refused_parties]
     return tally.have + tally.unknown + len(willing) < tally.required
 
 

@@ -134,9 +134,10 @@ _GOAL = {"agreement": "in force", "party": "bound", "commitment": "active"}
 class _Planner:
     """The ways forward from the record as it stood on one day."""
 
-    def __init__(self, sweep: Sweep, as_of: dt.date) -> None:
+    def __init__(self, sweep: Sweep, as_of: dt.date, about: str) -> None:
         self.sweep = sweep.recorded_on(as_of)
         self.as_of = as_of
+        self.about = about
         self.dataset = sweep.dataset
         self.events = [e for e in sweep.dataset.events if e.date <= as_of]
 
@@ -150,9 +151,11 @@ class _Planner:
         empty set), except through a negation, which asks for its item to hold.
         """
         sweep, day = self.sweep, self.as_of
-        value = sweep.condition(node).at(day)
+        line = sweep.condition(node)
+        value = line.at(day)
+        lasting = line.next_change(day) is None  # on the facts so far, it stays as it is
         if not holds:
-            if value is F:
+            if value is F and lasting:
                 return [frozenset()]
             if isinstance(node, Not):
                 return self.condition(node.item)
@@ -160,17 +163,27 @@ class _Planner:
                 return _minimal(w for item in node.items for w in self.condition(item, False))
             if isinstance(node, AnyOf):
                 return _cross([self.condition(item, False) for item in node.items])
+            if isinstance(node, AtLeast):
+                # Fewer than n hold when more than len - n fail.
+                failing = len(node.items) - node.n + 1
+                found: Ways = []
+                for chosen in itertools.combinations(node.items, failing):
+                    found.extend(_cross([self.condition(item, False) for item in chosen]))
+                return _minimal(found)
             return [frozenset()]
-        if value is T:
+        if value is T and lasting:
             return [frozenset()]
         if not isinstance(node, Not | Delay) and failed(sweep, node, day):
             return []
         if isinstance(node, Occurred):
-            if node.target is None or node.kind is EventKind.EXTENSION:
-                # Nothing to imagine: an event about nothing in particular, or an
-                # extension, whose new end only the record can say.
-                return []
-            return [frozenset({(node.kind, node.party, node.target, node.official)})]
+            if node.kind is EventKind.EXTENSION:
+                return []  # an extension's new end only the record can say
+            if node.target is not None:
+                return [frozenset({(node.kind, node.party, node.target, node.official)})]
+            # An event about no target in particular: imagine it about each agreement,
+            # the one at hand first (about another, it may harm this one less).
+            targets = dict.fromkeys([self.about, *(a.id for a in self.dataset.agreements)])
+            return [frozenset({(node.kind, node.party, t, node.official)}) for t in targets]
         if isinstance(node, Fulfilled):
             by = self.dataset.commitment(node.commitment).by
             return [frozenset({(EventKind.PERFORMANCE, by, node.commitment, None)})]
@@ -189,7 +202,7 @@ class _Planner:
         if isinstance(node, AnyOf):
             return _minimal(w for item in node.items for w in self.condition(item))
         assert isinstance(node, AtLeast)
-        found: Ways = []
+        found = []
         for chosen in itertools.combinations(node.items, node.n):
             found.extend(_cross([self.condition(item) for item in chosen]))
             if len(found) > 4 * MAX_WAYS:
@@ -214,14 +227,15 @@ class _Planner:
                 chosen.append(party)
                 weight += node.weight_of(party)
             if weight < needed:
-                return []
+                return []  # the weights are fixed: nothing else can make up for it
             return [frozenset((kind, p, target, None) for p in chosen)]
         more = math.ceil(tally.required - tally.have)
         if isinstance(node, InstrumentCount) and node.among is None:
             # Any party may deposit: the listed ones first, then the others.
             busy = {*tally.counted, *willing}
             willing += [p.id for p in self.dataset.parties if p.id not in busy]
-        elif isinstance(node, InstrumentCount) and node.among is not None:
+        elif node.among is not None:
+            # Members who join later count from the day they join.
             busy = {*tally.counted, *tally.uncertain, *tally.outstanding}
             joining = sorted(
                 (m.joined, m.party)
@@ -229,9 +243,14 @@ class _Planner:
                 if m.joined is not None and m.joined > self.as_of and m.party not in busy
             )
             willing += list(dict.fromkeys(p for _, p in joining))
-        if len(willing) < more:
-            return []
-        return [frozenset((kind, p, target, None) for p in willing[:more])]
+        # The first ones needed on the day; every willing party (the count may drop later,
+        # as members leave); and the facts alone. Each is tried; the best is kept.
+        ways: Ways = []
+        if 0 < more <= len(willing):
+            ways.append(frozenset((kind, p, target, None) for p in willing[:more]))
+        ways.append(frozenset((kind, p, target, None) for p in willing))
+        ways.append(frozenset())
+        return _minimal(ways)
 
     def agreement(self, agreement_id: str) -> Ways:
         sweep, day = self.sweep, self.as_of
@@ -276,9 +295,11 @@ class _Planner:
         timelines = sweep.commitment(commitment.id)
         if timelines.active.at(day) is T:
             return [frozenset()]
-        for ending in (timelines.terminated, timelines.measure_ended, timelines.expired):
+        for ending in (timelines.terminated, timelines.measure_ended):
             if ending.at(day) is T:
                 return []
+        if timelines.expired.at(day) is T and timelines.triggered.at(day) is T:
+            return []  # its term, counted from its activation, has run out
         applies = self.party(agreement, commitment.by) + self.provisional(agreement)
         needs = [_minimal(applies)]
         if commitment.condition is not None:
@@ -379,7 +400,7 @@ def _cross(groups: Sequence[Ways]) -> Ways:
 
 def outlook(sweep: Sweep, as_of: dt.date, kind: str, agreement_id: str, subject: str) -> Outlook:
     """The outlook of one agreement (``kind="agreement"``), party or commitment on ``as_of``."""
-    planner = _Planner(sweep, as_of)
+    planner = _Planner(sweep, as_of, agreement_id)
     agreement = sweep.dataset.agreement(agreement_id)
     recorded = planner.sweep
     if kind == "agreement":
@@ -399,9 +420,12 @@ def outlook(sweep: Sweep, as_of: dt.date, kind: str, agreement_id: str, subject:
     if now.at(as_of) is T:
         return common(prospect=Prospect.MET, earliest=as_of, reason=goal)
     tried: list[Way] = []
-    candidates = [frozenset(), *ways] if frozenset() not in ways else list(ways)
+    # The facts alone; everything any way asks for (for conditions that only grow, the
+    # earliest day of all); then each way, smallest first.
+    everything = frozenset().union(*ways) if ways else frozenset()
+    candidates = list(dict.fromkeys([frozenset(), everything, *ways[: 2 * MAX_WAYS]]))
     kept: set[frozenset[Template]] = set()
-    for way in candidates[: MAX_WAYS + 1]:
+    for way in candidates:
         day = planner.earliest(kind, agreement_id, subject, way)
         if day is None:
             continue

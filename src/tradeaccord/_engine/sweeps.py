@@ -286,6 +286,10 @@ class Sweep:
             return Fraction(node.n)
         return Fraction(max(1, math.ceil(node.share * members)))
 
+    def tally_required(self, node: Threshold, day: dt.date) -> Fraction:
+        """What a threshold asks for on ``day`` (for a share, of the members on that day)."""
+        return self._required(node, self.count(node).totals_on(day)[2])
+
     def tally(self, node: Threshold, day: dt.date) -> Tally:
         """Where a threshold node stands on ``day``: what is counted and what is still needed."""
         count = self.count(node)
