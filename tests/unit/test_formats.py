@@ -22,7 +22,7 @@ import tomli_w
 import yaml
 
 import tradeaccord as ta
-from tradeaccord._documents import MAX_NESTING, MAX_YAML_NODES
+from tradeaccord._io.documents import MAX_NESTING, MAX_YAML_NODES
 from tradeaccord.errors import InputError, Problem, TradeAccordError
 from tradeaccord.serialization import (
     MAX_DEPTH,

@@ -33,18 +33,17 @@ LAYERS: dict[str, int] = {
     "_conditions": 2,
     # 3: the domain model (agreements hold conditions)
     "_model": 3,
-    # 4: the engine: timelines, rules, evaluation, reports, the embedded dataset
+    # 4: the engine: timelines, rules, evaluation, reports
     "_timeline": 4,
     "_engine": 4,
     "_rules": 4,
     "_report": 4,
     "_oracle": 4,
-    "_dataset": 4,
-    # the dataset file format: plain data to model values, text to plain data, JSON Schema
-    "_format": 4,
-    "_documents": 4,
-    "_schema": 4,
     # 5: edges: presentation, formats, strategies, command line, public façade
+    # reading and writing files, JSON Schema, report data, problems in input
+    "_io": 5,
+    # the embedded dataset, read with _io (so the engine never imports it)
+    "_dataset": 5,
     "_render": 5,
     "serialization": 5,
     "testing": 5,

@@ -4,7 +4,9 @@ Nothing from a file is ever executed: JSON and TOML have no such feature, and YA
 is composed with PyYAML's safe loader and built here node by node, so tags that would
 build Python objects are errors. Every parser is bounded: the size of the text, the
 nesting of the data, and (for YAML) the number of nodes reached through aliases.
-Duplicate keys are errors in all three formats.
+Duplicate keys are errors in all three formats. Every problem found here is placed at
+its location in the data (and, for YAML, its line); the YAML composer records the line of
+every location it builds, for the problems found later.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import tomllib
 from collections.abc import Mapping
 from typing import Any, Final, Literal
 
-from .errors import Problem
+from ..errors import Location, Problem
 
 __all__ = [
     "MAX_BYTES",
@@ -58,7 +60,7 @@ class Document:
     def __init__(
         self,
         data: Any = None,
-        lines: Mapping[str, int] | None = None,
+        lines: Mapping[Location, int] | None = None,
         problems: list[Problem] | None = None,
     ) -> None:
         self.data = data
@@ -110,25 +112,8 @@ _EMPTY: Final = "the file is empty: a dataset needs at least 'format'"
 # JSON ---------------------------------------------------------------------------------------
 
 
-class _Duplicate(Exception):
-    def __init__(self, key: str) -> None:
-        super().__init__(key)
-        self.key = key
-
-
-def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out = dict(pairs)
-    if len(out) != len(pairs):
-        seen: set[str] = set()
-        for key, _ in pairs:
-            if key in seen:
-                raise _Duplicate(key)
-            seen.add(key)
-    return out
-
-
 class _Keeping(dict[str, Any]):
-    """An object that keeps the first value of a key given twice, and remembers the key."""
+    """An object with a key given twice: the first value is kept, the key remembered."""
 
     def __init__(self, pairs: list[tuple[str, Any]]) -> None:
         super().__init__()
@@ -140,43 +125,49 @@ class _Keeping(dict[str, Any]):
                 self[key] = value
 
 
-def _duplicates(data: Any, path: str, problems: list[Problem]) -> None:
-    if isinstance(data, _Keeping):
-        for key in data.twice:
-            problems.append(Problem(_key_path(path, key), f"the key {key!r} is given twice"))
-        for key, value in data.items():
-            _duplicates(value, _key_path(path, key), problems)
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            _duplicates(value, f"{path}[{index}]", problems)
-
-
-def _plain(data: Any) -> Any:
+def _duplicates(data: Any, at: Location, problems: list[Problem]) -> Any:
+    """``data`` with plain objects, and a problem for each key given twice."""
     if isinstance(data, dict):
-        return {key: _plain(value) for key, value in data.items()}
+        if isinstance(data, _Keeping):
+            for key in data.twice:
+                problems.append(Problem((*at, key), f"the key {key!r} is given twice"))
+        return {key: _duplicates(value, (*at, key), problems) for key, value in data.items()}
     if isinstance(data, list):
-        return [_plain(value) for value in data]
+        return [_duplicates(value, (*at, index), problems) for index, value in enumerate(data)]
     return data
 
 
 def _json(text: str) -> Document:
     if _empty(text):
         return Document(problems=[Problem("", _EMPTY)])
+    twice: list[_Keeping] = []
+
+    def pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        out = dict(pairs)
+        if len(out) == len(pairs):
+            return out
+        kept = _Keeping(pairs)
+        twice.append(kept)
+        return kept
+
     try:
-        return Document(json.loads(text, object_pairs_hook=_pairs))
+        data = json.loads(text, object_pairs_hook=pairs)
     except json.JSONDecodeError as exc:
         return Document(
             problems=[
                 Problem("", f"not valid JSON: {exc.msg} (column {exc.colno})", line=exc.lineno)
             ]
         )
-    except _Duplicate:
-        data = json.loads(text, object_pairs_hook=_Keeping)
-        problems: list[Problem] = []
-        _duplicates(data, "", problems)
-        return Document(_plain(data), problems=problems)
     except RecursionError:
         return Document(problems=[Problem("", "not valid: nested too deeply")])
+    if twice:
+        problems: list[Problem] = []
+        try:
+            data = _duplicates(data, (), problems)
+        except RecursionError:
+            return Document(problems=[Problem("", "not valid: nested too deeply")])
+        return Document(data, problems=problems)
+    return Document(data)
 
 
 # TOML ---------------------------------------------------------------------------------------
@@ -196,14 +187,6 @@ def _toml(text: str) -> Document:
 
 
 # YAML ---------------------------------------------------------------------------------------
-
-_IDENTIFIER: Final = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-
-
-def _key_path(path: str, key: Any) -> str:
-    if isinstance(key, str) and _IDENTIFIER.fullmatch(key):
-        return f"{path}.{key}" if path else key
-    return f"{path}[{key!r}]"
 
 
 def _yaml(text: str) -> Document:
@@ -232,7 +215,7 @@ def _yaml(text: str) -> Document:
             return Document(problems=[Problem("", _EMPTY)])
         builder = _YamlBuilder(loader)
         try:
-            data = builder.build(node, "", 0)
+            data = builder.build(node, (), 0)
         except _TooLarge:
             return Document(
                 problems=[
@@ -263,14 +246,14 @@ class _YamlBuilder:
 
     def __init__(self, loader: Any) -> None:
         self.loader = loader
-        self.lines: dict[str, int] = {}
+        self.lines: dict[Location, int] = {}
         self.problems: list[Problem] = []
         self.nodes = 0
 
-    def fail(self, path: str, node: Any, message: str) -> None:
+    def fail(self, path: Location, node: Any, message: str) -> None:
         self.problems.append(Problem(path, message, line=node.start_mark.line + 1))
 
-    def build(self, node: Any, path: str, depth: int) -> Any:
+    def build(self, node: Any, path: Location, depth: int) -> Any:
         import yaml
 
         self.nodes += 1
@@ -295,8 +278,7 @@ class _YamlBuilder:
                 self.fail(path, node, f"unsupported tag {node.tag!r}")
                 return None
             return [
-                self.build(item, f"{path}[{index}]", depth + 1)
-                for index, item in enumerate(node.value)
+                self.build(item, (*path, index), depth + 1) for index, item in enumerate(node.value)
             ]
         if isinstance(node, yaml.MappingNode):
             if node.tag != "tag:yaml.org,2002:map":
@@ -325,7 +307,7 @@ class _YamlBuilder:
                     )
                     continue
                 line = key_node.start_mark.line + 1
-                where = _key_path(path, key)
+                where = (*path, key)
                 if key in first_line:
                     self.fail(
                         where,
