@@ -540,16 +540,17 @@ def nodes(node: Condition) -> Iterator[tuple[Location, Condition]]:
     """Every node of a condition tree, depth first, with its location from the root as
     data: ``()``, ``("items", 0)``, ``("items", 1, "item")``..."""
     stack: list[tuple[Location, Condition]] = [((), node)]
+    pop, push = stack.pop, stack.append
     while stack:
-        location, current = stack.pop()
+        location, current = pop()
         yield location, current
-        if isinstance(current, Not | Delay):
-            stack.append(((*location, "item"), current.item))
-        elif isinstance(current, AllOf | AnyOf | AtLeast):
-            stack.extend(
-                ((*location, "items", i), kid)
-                for i, kid in reversed(list(enumerate(current.items)))
-            )
+        kind = type(current)
+        if kind is Not or kind is Delay:
+            push(((*location, "item"), current.item))  # type: ignore[union-attr]
+        elif kind is AllOf or kind is AnyOf or kind is AtLeast:
+            items = current.items  # type: ignore[union-attr]
+            for i in range(len(items) - 1, -1, -1):
+                push(((*location, "items", i), items[i]))
 
 
 def approved_by(party: str, target: str, *, official: str | None = None) -> Occurred:

@@ -17,7 +17,7 @@ from typing import Any
 import attrs
 
 from .._model import Agreement, Commitment, Dataset
-from .._model.checks import Entry, Index, check
+from .._model.checks import Index, check
 from ..errors import DatasetError, Key, Location
 from .layout import COLLECTIONS, FORMAT, READABLE_FORMATS
 from .places import in_file, line_of, position
@@ -57,8 +57,10 @@ def read_dataset(reading: Reading, data: Any) -> Dataset:
         raise Invalid([Found(("format",), message)])
     found: list[Found] = []
     values: dict[str, Any] = {}
-    entries: dict[str, list[Entry[Any]]] = {name: [] for name in COLLECTIONS}
-    commitments: list[list[Entry[Commitment]]] = []
+    # What could be read, and where it is in the file, for the checks of references.
+    kept: dict[str, list[Any]] = {name: [] for name in COLLECTIONS}
+    places: dict[str, list[Any]] = {name: [] for name in (*COLLECTIONS, "commitments")}
+    commitments: list[list[Commitment]] = []
     ignore: set[str] = set()
     for key, value in data.items():
         if key == "format":
@@ -94,18 +96,19 @@ def read_dataset(reading: Reading, data: Any) -> Dataset:
                 salvaged = _salvage(reading, cls, item, (key, index), found[before:], ignore)
                 if salvaged is not None:
                     one, listed = salvaged
-                    entries[key].append(Entry(one, (key, index)))
+                    kept[key].append(one)
+                    places[key].append((key, index))
                     if cls is Agreement:
-                        commitments.append(listed)
+                        commitments.append([c for c, _ in listed])
+                        places["commitments"].append([at for _, at in listed])
                 continue
             built.append(one)
-            entries[key].append(Entry(one, (key, index)))
+            kept[key].append(one)
+            places[key].append((key, index))
             if cls is Agreement:
-                commitments.append(
-                    [
-                        Entry(c, (key, index, "commitments", j))
-                        for j, c in enumerate(one.commitments)
-                    ]
+                commitments.append(list(one.commitments))
+                places["commitments"].append(
+                    [(key, index, "commitments", j) for j in range(len(one.commitments))]
                 )
         values[key] = tuple(built)
     if not found:
@@ -114,14 +117,15 @@ def read_dataset(reading: Reading, data: Any) -> Dataset:
         except DatasetError:
             pass  # checked again below, to place each problem in the file
     built_index = Index(
-        parties=entries["parties"],
-        groups=entries["groups"],
-        officials=entries["officials"],
-        measures=entries["measures"],
-        sources=entries["sources"],
-        agreements=entries["agreements"],
-        events=entries["events"],
+        parties=kept["parties"],
+        groups=kept["groups"],
+        officials=kept["officials"],
+        measures=kept["measures"],
+        sources=kept["sources"],
+        agreements=kept["agreements"],
+        events=kept["events"],
         commitments=commitments,
+        places=places,
         ignore=frozenset(ignore),
     )
     place: Callable[[Location], Location] = lambda location: in_file(data, location)  # noqa: E731
@@ -157,7 +161,7 @@ def _salvage(
     at: Location,
     problems: list[Found],
     ignore: set[str],
-) -> tuple[Any, list[Entry[Commitment]]] | None:
+) -> tuple[Any, list[tuple[Commitment, Location]]] | None:
     """The value ``item`` holds without the keys that have problems, if that can be
     read; it takes part in the checks of references only.
 
@@ -172,8 +176,8 @@ def _salvage(
             _drop(cls, item, ignore)
             return None
         bad.add(problem.location[len(at)])
-    listed: list[Entry[Commitment]] = []
-    kept: tuple[Commitment, ...] = ()
+    listed: list[tuple[Commitment, Location]] = []
+    good: tuple[Commitment, ...] = ()
     separate = cls is Agreement and "commitments" in bad and type(item.get("commitments")) is list
     if separate:
         bad.discard("commitments")
@@ -188,8 +192,8 @@ def _salvage(
                 if saved is None:
                     continue
                 commitment = saved[0]
-            listed.append(Entry(commitment, where))
-        kept = tuple(entry.value for entry in listed)
+            listed.append((commitment, where))
+        good = tuple(commitment for commitment, _ in listed)
     required = {a.name for a in attrs.fields(cls) if a.default is attrs.NOTHING}
     if bad & required:
         _drop(cls, item, ignore)
@@ -198,12 +202,12 @@ def _salvage(
     try:
         value = reading.hooks[cls](rest, cls)
         if separate:
-            value = attrs.evolve(value, commitments=kept)
+            value = attrs.evolve(value, commitments=good)
     except Exception:
         _drop(cls, item, ignore)
         return None
     if cls is Agreement and not separate:
-        listed = [Entry(c, (*at, "commitments", j)) for j, c in enumerate(value.commitments)]
+        listed = [(c, (*at, "commitments", j)) for j, c in enumerate(value.commitments)]
     for key in bad:
         _drop_ids(item.get(key), ignore)
     return value, listed

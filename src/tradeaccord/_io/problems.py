@@ -347,10 +347,10 @@ def format_exception(exc: BaseException, type: Any) -> str:
         >>> from tradeaccord import Party
         >>> from tradeaccord.serialization import make_converter
         >>> try:
-        ...     make_converter().structure({"id": "USA", "name": "US", "kind": "nation"}, Party)
+        ...     make_converter().structure({"id": "USA", "name": "US", "kind": "stat"}, Party)
         ... except cattrs.ClassValidationError as error:
         ...     cattrs.transform_error(error, format_exception=format_exception)
-        ["unknown party kind 'nation'; did you mean 'state'? (known: state, customs_territory, bloc, organization) @ $.kind"]
+        ["unknown party kind 'stat'; did you mean 'state'? (known: state, customs_territory, bloc, organization) @ $.kind"]
     """
     if isinstance(exc, ReadError):
         return exc.message

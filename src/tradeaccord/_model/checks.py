@@ -6,25 +6,32 @@ location, and the locations its message refers to, stay data until shown. A
 ``Dataset`` shows them at the paths of the model; a file reader at the paths of the
 file, through its own mapping (see ``tradeaccord._io``).
 
-The index records where each value is. A ``Dataset`` indexes its own values
+The index knows where each value is. A ``Dataset`` indexes its own values
 (``agreements[3]``); a reader that could build only some of the values of a file
-indexes those, at their places in the file, and names the ids of the values it could
-not build, so that references to them are not reported a second time.
+indexes those, with their places in the file, and names the ids of the values it could
+not build, so that references to them are not reported a second time. A location is
+made only for a finding: checking a valid dataset builds none.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import Any, Generic, TypeVar, final
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import partial
+from typing import Any, Final, NamedTuple, final
 
 import attrs
 
 from .._conditions import (
+    AllOf,
+    AnyOf,
+    AtLeast,
     Condition,
+    Delay,
     Fulfilled,
     InForce,
     InstrumentCount,
     InstrumentShare,
+    Not,
     Occurred,
     Threshold,
     nodes,
@@ -43,21 +50,18 @@ from .values import (
     Source,
 )
 
-__all__ = ["COLLECTIONS", "Entry", "Finding", "Index", "check"]
+__all__ = ["COLLECTIONS", "Finding", "Index", "Root", "check"]
 
-T = TypeVar("T")
-
-COLLECTIONS = ("parties", "groups", "officials", "measures", "sources", "agreements", "events")
+COLLECTIONS: Final = (
+    "parties",
+    "groups",
+    "officials",
+    "measures",
+    "sources",
+    "agreements",
+    "events",
+)
 """The collections of a dataset, in the order of its fields."""
-
-
-@final
-@attrs.frozen
-class Entry(Generic[T]):
-    """A value and where it is."""
-
-    value: T
-    at: Location
 
 
 @final
@@ -82,20 +86,44 @@ class Finding:
         return Problem(move(self.at), text)
 
 
-def _first(entries: Iterable[Entry[Any]]) -> dict[str, Any]:
-    """Each id, and the first value that has it."""
-    out: dict[str, Any] = {}
-    for entry in entries:
-        out.setdefault(entry.value.id, entry.value)
+def flatten(condition: Condition) -> list[Condition]:
+    """Every node of a condition tree, depth first (the order of ``nodes``)."""
+    out: list[Condition] = []
+    stack = [condition]
+    while stack:
+        node = stack.pop()
+        out.append(node)
+        kind = type(node)
+        if kind is Not or kind is Delay:
+            stack.append(node.item)  # type: ignore[union-attr]
+        elif kind is AllOf or kind is AnyOf or kind is AtLeast:
+            stack.extend(reversed(node.items))  # type: ignore[union-attr]
     return out
+
+
+class Root(NamedTuple):
+    """A condition tree of the agreement at ``agreement`` in the index: its entry into
+    force (``"when"``), the start of its provisional application (``"start"``), or the
+    condition of its commitment at ``commitment`` (``"condition"``); with every node,
+    depth first."""
+
+    agreement: int
+    kind: str
+    condition: Condition
+    nodes: list[Condition]
+    commitment: int | None = None
 
 
 @final
 class Index:
-    """The values of a dataset, where each is, and each id's value; built once.
+    """The values of a dataset, each id's value, and every condition node; built once,
+    for every check.
 
-    ``ignore`` names ids that stand for values left out of the index (values a reader
-    could not build): references to them are not reported.
+    ``places`` gives the place of each value of a collection (by its name), and of each
+    commitment (``"commitments"``: one list per agreement), when they are not the
+    natural ones (``agreements[3]``, ``agreements[3].commitments[1]``): a reader gives
+    the places in the file of the values it could read. ``ignore`` names ids that stand
+    for values left out of the index: references to them are not reported.
     """
 
     __slots__ = (
@@ -115,22 +143,26 @@ class Index:
         "owner",
         "parties",
         "party",
+        "places",
         "provisional",
+        "roots",
         "source",
         "sources",
+        "targets",
     )
 
     def __init__(
         self,
         *,
-        parties: Sequence[Entry[Party]] = (),
-        groups: Sequence[Entry[Group]] = (),
-        officials: Sequence[Entry[Official]] = (),
-        measures: Sequence[Entry[Measure]] = (),
-        sources: Sequence[Entry[Source]] = (),
-        agreements: Sequence[Entry[Agreement]] = (),
-        events: Sequence[Entry[Event]] = (),
-        commitments: Sequence[Sequence[Entry[Commitment]]] | None = None,
+        parties: Sequence[Party] = (),
+        groups: Sequence[Group] = (),
+        officials: Sequence[Official] = (),
+        measures: Sequence[Measure] = (),
+        sources: Sequence[Source] = (),
+        agreements: Sequence[Agreement] = (),
+        events: Sequence[Event] = (),
+        commitments: Sequence[Sequence[Commitment]] | None = None,
+        places: Mapping[str, Sequence[Any]] | None = None,
         ignore: frozenset[str] = frozenset(),
     ) -> None:
         self.parties = parties
@@ -140,6 +172,7 @@ class Index:
         self.sources = sources
         self.agreements = agreements
         self.events = events
+        self.places = places or {}
         self.ignore = ignore
         self.party: dict[str, Party] = _first(parties)
         self.group: dict[str, Group] = _first(groups)
@@ -148,61 +181,92 @@ class Index:
         self.source: dict[str, Source] = _first(sources)
         self.agreement: dict[str, Agreement] = _first(agreements)
         self.event: dict[str, Event] = _first(events)
-        if commitments is None:
-            commitments = [
-                [
-                    Entry(commitment, (*entry.at, "commitments", j))
-                    for j, commitment in enumerate(entry.value.commitments)
-                ]
-                for entry in agreements
-            ]
-        self.commitments: Sequence[Sequence[Entry[Commitment]]] = commitments
+        self.commitments: Sequence[Sequence[Commitment]] = (
+            [a.commitments for a in agreements] if commitments is None else commitments
+        )
         """The commitments of each agreement, in the order of ``agreements``."""
         self.commitment: dict[str, Commitment] = {}
         self.owner: dict[str, Agreement] = {}
-        for entry, listed in zip(agreements, commitments, strict=True):
-            for item in listed:
-                self.commitment.setdefault(item.value.id, item.value)
-                self.owner.setdefault(item.value.id, entry.value)
-        self.provisional: dict[str, ProvisionalApplication] = {
-            a.value.provisional_application.id: a.value.provisional_application
-            for a in agreements
-            if a.value.provisional_application is not None
-        }
-
-    @classmethod
-    def of(cls, values: Any) -> Index:
-        """The index of a dataset (or anything with its collections), at its own paths."""
-
-        def entries(name: str) -> list[Entry[Any]]:
-            return [Entry(value, (name, i)) for i, value in enumerate(getattr(values, name))]
-
-        return cls(
-            parties=entries("parties"),
-            groups=entries("groups"),
-            officials=entries("officials"),
-            measures=entries("measures"),
-            sources=entries("sources"),
-            agreements=entries("agreements"),
-            events=entries("events"),
-        )
-
-    def targets(self) -> dict[str, str]:
+        self.provisional: dict[str, ProvisionalApplication] = {}
+        self.roots: list[list[Root]] = []
+        """The condition trees of each agreement, in the order of ``agreements``."""
+        for a, (agreement, listed) in enumerate(zip(agreements, self.commitments, strict=True)):
+            roots: list[Root] = []
+            if agreement.entry_into_force is not None:
+                when = agreement.entry_into_force.when
+                roots.append(Root(a, "when", when, flatten(when)))
+            if agreement.provisional_application is not None:
+                pa = agreement.provisional_application
+                self.provisional.setdefault(pa.id, pa)
+                roots.append(Root(a, "start", pa.start, flatten(pa.start)))
+            for j, commitment in enumerate(listed):
+                self.commitment.setdefault(commitment.id, commitment)
+                self.owner.setdefault(commitment.id, agreement)
+                if commitment.condition is not None:
+                    condition = commitment.condition
+                    roots.append(Root(a, "condition", condition, flatten(condition), j))
+            self.roots.append(roots)
+        self.targets: dict[str, str] = {}
         """What each id an event can be about names: ``"agreement"``, ``"commitment"``,
         ``"measure"`` or ``"provisional application"`` (the first, for an id used twice)."""
-        out: dict[str, str] = {}
-        for label, table in self._target_tables():
-            for id in table:
-                out.setdefault(id, label)
-        return out
-
-    def _target_tables(self) -> tuple[tuple[str, Mapping[str, Any]], ...]:
-        return (
+        for label, table in (
             ("agreement", self.agreement),
             ("commitment", self.commitment),
             ("measure", self.measure),
             ("provisional application", self.provisional),
+        ):
+            for id in table:
+                self.targets.setdefault(id, label)
+
+    @classmethod
+    def of(cls, values: Any) -> Index:
+        """The index of a dataset (or anything with its collections), at its own places."""
+        return cls(
+            parties=values.parties,
+            groups=values.groups,
+            officials=values.officials,
+            measures=values.measures,
+            sources=values.sources,
+            agreements=values.agreements,
+            events=values.events,
         )
+
+    def at(self, name: str, i: int, *steps: str | int | Key) -> Location:
+        """The place of the value at ``i`` in the collection ``name`` (and ``steps``
+        further in)."""
+        places = self.places.get(name)
+        return ((name, i) if places is None else tuple(places[i])) + steps
+
+    def commitment_at(self, a: int, j: int, *steps: str | int | Key) -> Location:
+        """The place of the commitment at ``j`` of the agreement at ``a``."""
+        places = self.places.get("commitments")
+        if places is None:
+            return self.at("agreements", a, "commitments", j, *steps)
+        return tuple(places[a][j]) + steps
+
+    def root_at(self, root: Root) -> Location:
+        """The place of a condition tree."""
+        if root.kind == "when":
+            return (*self.at("agreements", root.agreement), "entry_into_force", "when")
+        if root.kind == "start":
+            return (*self.at("agreements", root.agreement), "provisional_application", "start")
+        assert root.commitment is not None
+        return (*self.commitment_at(root.agreement, root.commitment), "condition")
+
+    def node_at(self, root: Root, position: int, *steps: str | int | Key) -> Location:
+        """The place of the node at ``position`` (depth first) of a condition tree."""
+        for i, (location, _) in enumerate(nodes(root.condition)):
+            if i == position:
+                return (*self.root_at(root), *location, *steps)
+        raise IndexError(position)  # pragma: no cover - positions come from root.nodes
+
+
+def _first(values: Iterable[Any]) -> dict[str, Any]:
+    """Each id, and the first value that has it."""
+    out: dict[str, Any] = {}
+    for value in values:
+        out.setdefault(value.id, value)
+    return out
 
 
 # Messages -------------------------------------------------------------------------------
@@ -218,212 +282,267 @@ def _known(table: Iterable[str]) -> str:
     return f"(known: {shown or 'none'})"
 
 
-def _unknown(
-    index: Index, at: Location, kind: str, value: str | None, table: Mapping[str, Any]
-) -> Iterator[Finding]:
-    """A finding if ``value`` is an id that ``table`` lacks (and is not ignored)."""
-    if value is not None and value not in table and value not in index.ignore:
-        yield Finding(at, (f"unknown {kind} {value!r} {_known(table)}",))
+class _Lazy:
+    """The place of a node of a condition tree, made when asked for."""
+
+    __slots__ = ("index", "position", "root")
+
+    def __init__(self, index: Index, root: Root, position: int) -> None:
+        self.index, self.root, self.position = index, root, position
+
+    def __call__(self) -> Location:
+        return self.index.node_at(self.root, self.position)
+
+
+class _Place:
+    """The place of a commitment, made when asked for."""
+
+    __slots__ = ("a", "index", "j")
+
+    def __init__(self, index: Index, a: int, j: int) -> None:
+        self.index, self.a, self.j = index, a, j
+
+    def __call__(self) -> Location:
+        return self.index.commitment_at(self.a, self.j)
+
+
+class _Unknown:
+    """Reports ids that name nothing, into ``out``; ``at`` makes the place of the value
+    being checked, only for a finding."""
+
+    __slots__ = ("index", "out")
+
+    def __init__(self, index: Index, out: list[Finding]) -> None:
+        self.index = index
+        self.out = out
+
+    def __call__(
+        self,
+        at: Callable[[], Location],
+        steps: tuple[str | int | Key, ...],
+        kind: str,
+        value: str | None,
+        table: Mapping[str, Any],
+    ) -> None:
+        if value is not None and value not in table and value not in self.index.ignore:
+            message = f"unknown {kind} {value!r} {_known(table)}"
+            self.out.append(Finding((*at(), *steps), (message,)))
 
 
 # The checks -----------------------------------------------------------------------------
 
 
-def duplicate_ids(index: Index) -> Iterator[Finding]:
+def duplicate_ids(index: Index) -> list[Finding]:
     """An id given twice in one collection, or to two commitments of any agreements."""
+    out: list[Finding] = []
     for name in COLLECTIONS:
-        first: dict[str, Location] = {}
-        for entry in getattr(index, name):
-            id = entry.value.id
-            if id in first:
-                yield Finding(
-                    (*entry.at, "id"), (f"duplicate id {id!r} (first used at ", first[id], ")")
-                )
+        first: dict[str, int] = {}
+        for i, value in enumerate(getattr(index, name)):
+            if value.id in first:
+                message = f"duplicate id {value.id!r} (first used at "
+                was = index.at(name, first[value.id])
+                out.append(Finding((*index.at(name, i), "id"), (message, was, ")")))
             else:
-                first[id] = entry.at
-    seen: dict[str, Location] = {}
-    for entry in (entry for listed in index.commitments for entry in listed):
-        id = entry.value.id
-        if id in seen:
-            yield Finding(
-                (*entry.at, "id"),
-                (f"duplicate commitment id {id!r} (first used at ", seen[id], ")"),
-            )
-        else:
-            seen[id] = entry.at
-
-
-def ambiguous_targets(index: Index) -> Iterator[Finding]:
-    """An id that names two things an event can be about (an agreement and a measure...)."""
-    places: dict[str, dict[str, Location]] = {
-        "agreement": {e.value.id: e.at for e in index.agreements},
-        "commitment": {e.value.id: e.at for listed in index.commitments for e in listed},
-        "measure": {e.value.id: e.at for e in index.measures},
-        "provisional application": {
-            e.value.provisional_application.id: (*e.at, "provisional_application")
-            for e in index.agreements
-            if e.value.provisional_application is not None
-        },
-    }
-    named: dict[str, str] = {}
-    for label, table in places.items():
-        for id in sorted(table):
-            if id in named:
-                yield Finding(
-                    (*table[id], "id"),
-                    (
-                        f"id {id!r} names both {_article(named[id])} and {_article(label)}; "
-                        "event targets would be ambiguous",
-                    ),
-                )
+                first[value.id] = i
+    seen: dict[str, tuple[int, int]] = {}
+    for a, listed in enumerate(index.commitments):
+        for j, commitment in enumerate(listed):
+            if commitment.id in seen:
+                message = f"duplicate commitment id {commitment.id!r} (first used at "
+                was = index.commitment_at(*seen[commitment.id])
+                out.append(Finding((*index.commitment_at(a, j), "id"), (message, was, ")")))
             else:
-                named[id] = label
-
-
-def party_references(index: Index) -> Iterator[Finding]:
-    """The parties named by group members, officials and measures exist."""
-    for group in index.groups:
-        for j, member in enumerate(group.value.members):
-            at = (*group.at, "members", j, "party")
-            yield from _unknown(index, at, "party", member.party, index.party)
-    for official in index.officials:
-        at = (*official.at, "party")
-        yield from _unknown(index, at, "party", official.value.party, index.party)
-    for entry in index.measures:
-        measure = entry.value
-        yield from _unknown(
-            index, (*entry.at, "imposed_by"), "party", measure.imposed_by, index.party
-        )
-        for j, party in enumerate(measure.applies_to):
-            yield from _unknown(index, (*entry.at, "applies_to", j), "party", party, index.party)
-
-
-def condition_references(
-    index: Index, at: Location, condition: Condition, targets: Mapping[str, str]
-) -> Iterator[Finding]:
-    """The ids a condition tree names exist: parties, officials, targets, commitments,
-    agreements, groups."""
-    for location, node in nodes(condition):
-        where = (*at, *location)
-        if isinstance(node, Occurred):
-            yield from _unknown(index, (*where, "party"), "party", node.party, index.party)
-            yield from _unknown(
-                index, (*where, "official"), "official", node.official, index.official
-            )
-            yield from _unknown(index, (*where, "target"), "target", node.target, targets)
-        elif isinstance(node, Fulfilled):
-            yield from _unknown(
-                index, (*where, "commitment"), "commitment", node.commitment, index.commitment
-            )
-        elif isinstance(node, InForce):
-            yield from _unknown(
-                index, (*where, "agreement"), "agreement", node.agreement, index.agreement
-            )
-        elif isinstance(node, Threshold):
-            yield from _unknown(index, (*where, "target"), "target", node.target, targets)
-            if isinstance(node, InstrumentCount | InstrumentShare):
-                yield from _unknown(index, (*where, "among"), "group", node.among, index.group)
-            else:
-                for party, _ in node.weights:
-                    yield from _unknown(
-                        index, (*where, "weights", Key(party)), "party", party, index.party
-                    )
-
-
-def agreement_references(index: Index, targets: Mapping[str, str]) -> Iterator[Finding]:
-    """Each agreement's parties, sources, links, conditions and commitments name what
-    exists."""
-    for entry, commitments in zip(index.agreements, index.commitments, strict=True):
-        agreement, at = entry.value, entry.at
-        if not agreement.parties:
-            yield Finding((*at, "parties"), ("an agreement needs at least one party",))
-        for j, party in enumerate(agreement.parties):
-            yield from _unknown(index, (*at, "parties", j), "party", party, index.party)
-        for j, source in enumerate(agreement.sources):
-            yield from _unknown(index, (*at, "sources", j), "source", source, index.source)
-        for j, link in enumerate(agreement.links):
-            where = (*at, "links", j, "target")
-            yield from _unknown(index, where, "agreement", link.target, index.agreement)
-            if link.target == agreement.id:
-                yield Finding(where, (f"{agreement.id!r} links to itself",))
-        if agreement.entry_into_force is not None:
-            when = (*at, "entry_into_force", "when")
-            yield from condition_references(index, when, agreement.entry_into_force.when, targets)
-        if agreement.provisional_application is not None:
-            start = (*at, "provisional_application", "start")
-            condition = agreement.provisional_application.start
-            yield from condition_references(index, start, condition, targets)
-        for commitment in commitments:
-            yield from commitment_references(index, agreement, commitment, targets)
-
-
-def commitment_references(
-    index: Index, agreement: Agreement, entry: Entry[Commitment], targets: Mapping[str, str]
-) -> Iterator[Finding]:
-    """A commitment is by a party to its agreement, about what exists."""
-    commitment, at = entry.value, entry.at
-    clause = agreement.entry_into_force
-    joinable = clause is not None and clause.per_party is not None
-    if (
-        not joinable
-        and commitment.by in index.party
-        and commitment.by not in agreement.parties
-        and all(p in index.party for p in agreement.parties)
-    ):
-        yield Finding(
-            (*at, "by"),
-            (
-                f"{commitment.by!r} is not a party to {agreement.id!r} "
-                f"(parties: {', '.join(agreement.parties)})",
-            ),
-        )
-    yield from _unknown(index, (*at, "by"), "party", commitment.by, index.party)
-    yield from _unknown(index, (*at, "beneficiary"), "party", commitment.beneficiary, index.party)
-    yield from _unknown(index, (*at, "measure"), "measure", commitment.measure, index.measure)
-    for k, source in enumerate(commitment.sources):
-        yield from _unknown(index, (*at, "sources", k), "source", source, index.source)
-    if commitment.condition is not None:
-        yield from condition_references(index, (*at, "condition"), commitment.condition, targets)
-
-
-def instruments(index: Index) -> dict[tuple[EventKind, str], Location]:
-    """The events that count as a party's instrument, by kind and target, and the place
-    (a threshold node, or a per-party clause) that counts them."""
-    out: dict[tuple[EventKind, str], Location] = {}
-
-    def thresholds(at: Location, condition: Condition) -> None:
-        for location, node in nodes(condition):
-            if isinstance(node, Threshold):
-                out.setdefault((node.kind, node.target), (*at, *location))
-
-    for entry, commitments in zip(index.agreements, index.commitments, strict=True):
-        agreement, at = entry.value, entry.at
-        clause = agreement.entry_into_force
-        if clause is not None:
-            thresholds((*at, "entry_into_force", "when"), clause.when)
-            if clause.per_party is not None:
-                out.setdefault(
-                    (clause.per_party.instrument, agreement.id),
-                    (*at, "entry_into_force", "per_party"),
-                )
-        if agreement.provisional_application is not None:
-            start = agreement.provisional_application.start
-            thresholds((*at, "provisional_application", "start"), start)
-        for commitment in commitments:
-            if commitment.value.condition is not None:
-                thresholds((*commitment.at, "condition"), commitment.value.condition)
+                seen[commitment.id] = (a, j)
     return out
 
 
-def event_references(index: Index, targets: Mapping[str, str]) -> Iterator[Finding]:
+def ambiguous_targets(index: Index) -> list[Finding]:
+    """An id that names two things an event can be about (an agreement and a measure...)."""
+    tables: dict[str, dict[str, tuple[Any, ...]]] = {
+        "agreement": {x.id: ("agreements", a) for a, x in enumerate(index.agreements)},
+        "commitment": {
+            c.id: (a, j) for a, listed in enumerate(index.commitments) for j, c in enumerate(listed)
+        },
+        "measure": {m.id: ("measures", i) for i, m in enumerate(index.measures)},
+        "provisional application": {
+            x.provisional_application.id: ("agreements", a, "provisional_application")
+            for a, x in enumerate(index.agreements)
+            if x.provisional_application is not None
+        },
+    }
+    out: list[Finding] = []
+    named: dict[str, str] = {}
+    for label, table in tables.items():
+        for id in sorted(table):
+            if id in named:
+                message = (
+                    f"id {id!r} names both {_article(named[id])} and {_article(label)}; "
+                    "event targets would be ambiguous"
+                )
+                where = table[id]
+                at = index.commitment_at(*where) if label == "commitment" else index.at(*where)
+                out.append(Finding((*at, "id"), (message,)))
+            else:
+                named[id] = label
+    return out
+
+
+def party_references(index: Index) -> list[Finding]:
+    """The parties named by group members, officials and measures exist."""
+    out: list[Finding] = []
+    unknown, parties = _Unknown(index, out), index.party
+    for i, group in enumerate(index.groups):
+        for j, member in enumerate(group.members):
+            if member.party not in parties:
+                unknown(
+                    partial(index.at, "groups", i),
+                    ("members", j, "party"),
+                    "party",
+                    member.party,
+                    parties,
+                )
+    for i, official in enumerate(index.officials):
+        if official.party not in parties:
+            unknown(partial(index.at, "officials", i), ("party",), "party", official.party, parties)
+    for i, measure in enumerate(index.measures):
+        at = partial(index.at, "measures", i)
+        if measure.imposed_by not in parties:
+            unknown(at, ("imposed_by",), "party", measure.imposed_by, parties)
+        for j, party in enumerate(measure.applies_to):
+            if party not in parties:
+                unknown(at, ("applies_to", j), "party", party, parties)
+    return out
+
+
+def condition_references(out: list[Finding], index: Index, root: Root) -> None:
+    """The ids a condition tree names exist: parties, officials, targets, commitments,
+    agreements, groups."""
+    unknown = _Unknown(index, out)
+    parties, officials, targets = index.party, index.official, index.targets
+    for position, node in enumerate(root.nodes):
+        if isinstance(node, Occurred):
+            if node.party not in parties:
+                unknown(_Lazy(index, root, position), ("party",), "party", node.party, parties)
+            if node.official not in officials:
+                at = _Lazy(index, root, position)
+                unknown(at, ("official",), "official", node.official, officials)
+            if node.target not in targets:
+                unknown(_Lazy(index, root, position), ("target",), "target", node.target, targets)
+        elif isinstance(node, Fulfilled):
+            if node.commitment not in index.commitment:
+                at = _Lazy(index, root, position)
+                unknown(at, ("commitment",), "commitment", node.commitment, index.commitment)
+        elif isinstance(node, InForce):
+            if node.agreement not in index.agreement:
+                at = _Lazy(index, root, position)
+                unknown(at, ("agreement",), "agreement", node.agreement, index.agreement)
+        elif isinstance(node, Threshold):
+            at = _Lazy(index, root, position)
+            unknown(at, ("target",), "target", node.target, targets)
+            if isinstance(node, InstrumentCount | InstrumentShare):
+                unknown(at, ("among",), "group", node.among, index.group)
+            else:
+                for name, _ in node.weights:
+                    unknown(at, ("weights", Key(name)), "party", name, parties)
+
+
+def agreement_references(index: Index) -> list[Finding]:
+    """Each agreement's parties, sources, links, conditions and commitments name what
+    exists."""
+    out: list[Finding] = []
+    unknown = _Unknown(index, out)
+    for a, (agreement, commitments, roots) in enumerate(
+        zip(index.agreements, index.commitments, index.roots, strict=True)
+    ):
+        at = partial(index.at, "agreements", a)
+        if not agreement.parties:
+            out.append(Finding((*at(), "parties"), ("an agreement needs at least one party",)))
+        for j, party in enumerate(agreement.parties):
+            if party not in index.party:
+                unknown(at, ("parties", j), "party", party, index.party)
+        for j, source in enumerate(agreement.sources):
+            if source not in index.source:
+                unknown(at, ("sources", j), "source", source, index.source)
+        for j, link in enumerate(agreement.links):
+            if link.target not in index.agreement:
+                unknown(at, ("links", j, "target"), "agreement", link.target, index.agreement)
+            if link.target == agreement.id:
+                message = f"{agreement.id!r} links to itself"
+                out.append(Finding((*at(), "links", j, "target"), (message,)))
+        of_commitment = {root.commitment: root for root in roots if root.commitment is not None}
+        for root in roots:
+            if root.commitment is None:
+                condition_references(out, index, root)
+        for j, commitment in enumerate(commitments):
+            commitment_references(unknown, agreement, a, j, commitment)
+            if j in of_commitment:
+                condition_references(out, index, of_commitment[j])
+    return out
+
+
+def commitment_references(
+    unknown: _Unknown, agreement: Agreement, a: int, j: int, commitment: Commitment
+) -> None:
+    """A commitment is by a party to its agreement, about what exists."""
+    index = unknown.index
+    parties = index.party
+    at = _Place(index, a, j)
+    clause = agreement.entry_into_force
+    if (
+        commitment.by in parties
+        and commitment.by not in agreement.parties
+        and (clause is None or clause.per_party is None)
+        and all(p in parties for p in agreement.parties)
+    ):
+        message = (
+            f"{commitment.by!r} is not a party to {agreement.id!r} "
+            f"(parties: {', '.join(agreement.parties)})"
+        )
+        unknown.out.append(Finding((*at(), "by"), (message,)))
+    if commitment.by not in parties:
+        unknown(at, ("by",), "party", commitment.by, parties)
+    if commitment.beneficiary not in parties:
+        unknown(at, ("beneficiary",), "party", commitment.beneficiary, parties)
+    if commitment.measure not in index.measure:
+        unknown(at, ("measure",), "measure", commitment.measure, index.measure)
+    for k, source in enumerate(commitment.sources):
+        if source not in index.source:
+            unknown(at, ("sources", k), "source", source, index.source)
+
+
+def instruments(index: Index) -> dict[tuple[EventKind, str], Callable[[], Location]]:
+    """The events that count as a party's instrument, by kind and target, and the place
+    (a threshold node, or a per-party clause) that counts them."""
+    out: dict[tuple[EventKind, str], Callable[[], Location]] = {}
+    for a, (agreement, roots) in enumerate(zip(index.agreements, index.roots, strict=True)):
+        clause = agreement.entry_into_force
+        for root in roots:
+            for position, node in enumerate(root.nodes):
+                if isinstance(node, Threshold) and (node.kind, node.target) not in out:
+                    out[(node.kind, node.target)] = partial(index.node_at, root, position)
+            if root.kind == "when" and clause is not None and clause.per_party is not None:
+                key = (clause.per_party.instrument, agreement.id)
+                if key not in out:
+                    per_party = ("entry_into_force", "per_party")
+                    out[key] = partial(index.at, "agreements", a, *per_party)
+    return out
+
+
+def event_references(index: Index) -> list[Finding]:
     """Each event names what exists, an instrument names its party, an official acts for
     the event's party, and an extension is about something that has a term."""
+    out: list[Finding] = []
+    unknown = _Unknown(index, out)
     counted = instruments(index)
-    for entry in index.events:
-        event, at = entry.value, entry.at
-        yield from _unknown(index, (*at, "party"), "party", event.party, index.party)
-        yield from _unknown(index, (*at, "official"), "official", event.official, index.official)
-        yield from _unknown(index, (*at, "target"), "target", event.target, targets)
+    parties, targets = index.party, index.targets
+    for i, event in enumerate(index.events):
+        at = partial(index.at, "events", i)
+        if event.party not in parties:
+            unknown(at, ("party",), "party", event.party, parties)
+        if event.official not in index.official:
+            unknown(at, ("official",), "official", event.official, index.official)
+        if event.target not in targets:
+            unknown(at, ("target",), "target", event.target, targets)
         if event.party is None and event.target is not None:
             counted_at = counted.get((event.kind, event.target))
             if counted_at is None and event.kind is EventKind.WITHDRAWAL:
@@ -431,84 +550,89 @@ def event_references(index: Index, targets: Mapping[str, str]) -> Iterator[Findi
                     (where for (_, t), where in counted.items() if t == event.target), None
                 )
             if counted_at is not None:
-                yield Finding(
-                    (*at, "party"),
-                    (
-                        f"a {event.kind.value} about {event.target!r} counts as a party's "
-                        "instrument (see ",
-                        counted_at,
-                        ") and needs a party",
-                    ),
+                message = (
+                    f"a {event.kind.value} about {event.target!r} counts as a party's "
+                    "instrument (see "
                 )
+                parts = (message, counted_at(), ") and needs a party")
+                out.append(Finding((*at(), "party"), parts))
         for j, source in enumerate(event.sources):
-            yield from _unknown(index, (*at, "sources", j), "source", source, index.source)
+            if source not in index.source:
+                unknown(at, ("sources", j), "source", source, index.source)
         official = index.official.get(event.official) if event.official is not None else None
-        if official is not None and event.party in index.party and official.party != event.party:
-            yield Finding(
-                (*at, "official"),
-                (
-                    f"{event.official!r} acts for {official.party!r}, "
-                    f"not for the event's party {event.party!r}",
-                ),
+        if official is not None and event.party in parties and official.party != event.party:
+            message = (
+                f"{event.official!r} acts for {official.party!r}, "
+                f"not for the event's party {event.party!r}"
             )
+            out.append(Finding((*at(), "official"), (message,)))
         if (
             event.kind is EventKind.EXTENSION
             and event.target is not None
             and targets.get(event.target) == "measure"
         ):
-            yield Finding(
-                (*at, "target"),
-                ("an extension must be about an agreement or a commitment, not a measure",),
-            )
+            message = "an extension must be about an agreement or a commitment, not a measure"
+            out.append(Finding((*at(), "target"), (message,)))
+    return out
 
 
-def cycles(index: Index) -> Iterator[Finding]:
+def cycles(index: Index) -> list[Finding]:
     """Agreements that depend on each other in a circle, through links or through
     entry-into-force conditions; each cycle once, at the reference that closes it."""
-    edges: dict[str, list[tuple[str, Location]]] = {}
-    for entry in index.agreements:
-        agreement, at = entry.value, entry.at
+    edges: dict[str, list[tuple[str, Callable[[], Location]]]] = {}
+    for a, (agreement, roots) in enumerate(zip(index.agreements, index.roots, strict=True)):
         out = edges.setdefault(agreement.id, [])
         for j, link in enumerate(agreement.links):
             if link.target in index.agreement and link.target != agreement.id:
-                out.append((link.target, (*at, "links", j)))
-        if agreement.entry_into_force is not None:
-            for location, node in nodes(agreement.entry_into_force.when):
-                if isinstance(node, InForce) and node.agreement in index.agreement:
-                    where = (*at, "entry_into_force", "when", *location, "agreement")
-                    out.append((node.agreement, where))
+                out.append((link.target, partial(index.at, "agreements", a, "links", j)))
+        for root in roots:
+            if root.kind == "when":
+                for position, node in enumerate(root.nodes):
+                    if isinstance(node, InForce) and node.agreement in index.agreement:
+                        place = partial(index.node_at, root, position, "agreement")
+                        out.append((node.agreement, place))
+    found: list[Finding] = []
     reported: set[frozenset[str]] = set()
     state: dict[str, int] = {}
-    stack: list[str] = []
-
-    def visit(node: str) -> Iterator[Finding]:
-        state[node] = 1
-        stack.append(node)
-        for target, where in edges.get(node, ()):
+    for agreement in index.agreements:
+        if agreement.id in state:
+            continue
+        # Depth first, without recursion: a chain of thousands of agreements is fine.
+        state[agreement.id] = 1
+        path = [agreement.id]
+        pending = [iter(edges.get(agreement.id, ()))]
+        while pending:
+            step = next(pending[-1], None)
+            if step is None:
+                state[path.pop()] = 2
+                pending.pop()
+                continue
+            target, where = step
             if state.get(target) == 1:
-                cycle = [*stack[stack.index(target) :], target]
+                cycle = [*path[path.index(target) :], target]
                 key = frozenset(cycle)
                 if key not in reported:
                     reported.add(key)
-                    yield Finding(where, ("cyclic reference: " + " -> ".join(cycle),))
+                    message = "cyclic reference: " + " -> ".join(cycle)
+                    found.append(Finding(where(), (message,)))
             elif target not in state:
-                yield from visit(target)
-        stack.pop()
-        state[node] = 2
+                state[target] = 1
+                path.append(target)
+                pending.append(iter(edges.get(target, ())))
+    return found
 
-    for entry in index.agreements:
-        if entry.value.id not in state:
-            yield from visit(entry.value.id)
+
+CHECKS: Final[tuple[Callable[[Index], list[Finding]], ...]] = (
+    duplicate_ids,
+    ambiguous_targets,
+    party_references,
+    agreement_references,
+    event_references,
+    cycles,
+)
+"""Every check, in the order their findings are listed."""
 
 
 def check(index: Index) -> list[Finding]:
-    """Every finding of every check, in the order of the checks."""
-    targets = index.targets()
-    return [
-        *duplicate_ids(index),
-        *ambiguous_targets(index),
-        *party_references(index),
-        *agreement_references(index, targets),
-        *event_references(index, targets),
-        *cycles(index),
-    ]
+    """Every finding of every check."""
+    return [finding for run in CHECKS for finding in run(index)]
