@@ -60,3 +60,14 @@ def test_the_peer_models_refuse_what_tradeaccord_refuses(
         bench.load_pydantic(text)
     with pytest.raises(ValueError, match=r"unknown references.*unknown party 'XXX'"):
         bench.load_msgspec(text)
+
+
+def test_import_time_benchmark_runs_every_process(capsys) -> None:  # type: ignore[no-untyped-def]
+    """The import benchmark times each process once and prints a ratio for each."""
+    bench = _load("import_time")
+    assert bench.main(["--rounds", "1"]) == 0
+    out = capsys.readouterr().out
+    rows = {line[:26].strip(): line.split()[-1] for line in out.splitlines()[2:]}
+    assert list(rows) == list(bench.CASES)
+    assert rows[bench.BASELINE] == "1.00"
+    assert all(float(ratio) > 0 for ratio in rows.values())

@@ -95,6 +95,13 @@ def parse(text: str | bytes, kind: FileFormat) -> Document:
                     )
                 ]
             )
+    elif not text.isascii():
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as exc:  # a lone surrogate: not text any file can hold
+            found = f"{ord(text[exc.start]):04X}"
+            message = f"not valid text: an unpaired surrogate U+{found} (character {exc.start})"
+            return Document(problems=[Problem("", message)])
     if kind == "json":
         return _json(text)
     if kind == "toml":
@@ -113,28 +120,55 @@ _EMPTY: Final = "the file is empty: a dataset needs at least 'format'"
 
 
 class _Keeping(dict[str, Any]):
-    """An object with a key given twice: the first value is kept, the key remembered."""
+    """An object with a key given twice: the first value is kept, and the order of the
+    keys as given (``True`` for a repeat) remembered."""
 
     def __init__(self, pairs: list[tuple[str, Any]]) -> None:
         super().__init__()
-        self.twice: list[str] = []
+        self.given: list[tuple[str, bool]] = []
         for key, value in pairs:
-            if key in self:
-                self.twice.append(key)
-            else:
+            self.given.append((key, key in self))
+            if key not in self:
                 self[key] = value
 
 
 def _duplicates(data: Any, at: Location, problems: list[Problem]) -> Any:
-    """``data`` with plain objects, and a problem for each key given twice."""
-    if isinstance(data, dict):
-        if isinstance(data, _Keeping):
-            for key in data.twice:
+    """``data`` with plain objects, and a problem for each key given twice, in the order
+    of the text."""
+    if isinstance(data, _Keeping):
+        out = {}
+        for key, repeat in data.given:
+            if repeat:
                 problems.append(Problem((*at, key), f"the key {key!r} is given twice"))
+            else:
+                out[key] = _duplicates(data[key], (*at, key), problems)
+        return out
+    if isinstance(data, dict):
         return {key: _duplicates(value, (*at, key), problems) for key, value in data.items()}
     if isinstance(data, list):
         return [_duplicates(value, (*at, index), problems) for index, value in enumerate(data)]
     return data
+
+
+_SURROGATE_ESCAPE: Final = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _lone_surrogates(data: Any, at: Location, problems: list[Problem]) -> None:
+    """A problem for each text of ``data`` holding a half of a character (a JSON escape
+    such as ``\\ud800`` without its other half): it is not text."""
+    if isinstance(data, str):
+        try:
+            data.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            found = f"{ord(data[exc.start]):04X}"
+            problems.append(Problem(at, f"not valid text: an unpaired surrogate U+{found}"))
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            _lone_surrogates(key, at, problems)
+            _lone_surrogates(value, (*at, key), problems)
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            _lone_surrogates(value, (*at, index), problems)
 
 
 def _json(text: str) -> Document:
@@ -160,6 +194,14 @@ def _json(text: str) -> Document:
         )
     except RecursionError:
         return Document(problems=[Problem("", "not valid: nested too deeply")])
+    if _SURROGATE_ESCAPE.search(text):
+        lone: list[Problem] = []
+        try:
+            _lone_surrogates(data, (), lone)
+        except RecursionError:
+            return Document(problems=[Problem("", "not valid: nested too deeply")])
+        if lone:
+            return Document(problems=lone)
     if twice:
         problems: list[Problem] = []
         try:
@@ -206,7 +248,8 @@ def _yaml(text: str) -> Document:
     ):
         return Document(problems=[Problem("", _EMPTY)])
     try:
-        loader = yaml.SafeLoader(text)
+        # libyaml's parser, when PyYAML has it, composes the same nodes several times faster.
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
     except yaml.YAMLError as exc:
         return Document(problems=[_reader_problem(text, exc)])
     try:
@@ -227,6 +270,8 @@ def _yaml(text: str) -> Document:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
         what = exc.problem or exc.context or "not valid"
+        if "maximum nesting depth" in what:  # libyaml's own bound
+            return Document(problems=[Problem("", "not valid: nested too deeply", line=line)])
         return Document(problems=[Problem("", f"not valid YAML: {what}", line=line)])
     except yaml.YAMLError as exc:
         return Document(problems=[_reader_problem(text, exc)])
@@ -298,7 +343,7 @@ class _YamlBuilder:
                     # is not a boolean or a number as YAML 1.1 would have it.
                     key = (
                         key_node.value
-                        if key_node.style is None and key_node.tag in _TEXT_KEYS
+                        if not key_node.style and key_node.tag in _TEXT_KEYS
                         else self.loader.construct_object(key_node)
                     )
                 except yaml.YAMLError as exc:

@@ -336,7 +336,7 @@ def structure_error(source: str, found: Sequence[Found], target: Any) -> Structu
     return StructureError(source, found, target)
 
 
-def format_exception(exc: BaseException, type: Any) -> str:
+def format_exception(exc: BaseException, expected: Any) -> str:
     """Describe one problem for ``cattrs.transform_error``, in tradeaccord's words.
 
     Pass it as ``format_exception=`` to ``cattrs.transform_error``; exceptions that are
@@ -362,4 +362,4 @@ def format_exception(exc: BaseException, type: Any) -> str:
         notes = [n for n in getattr(exc, "__notes__", ()) if type(n) is str]
         if notes:
             return str(notes[0])
-    return str(_cattrs_format(exc, type))
+    return str(_cattrs_format(exc, expected))
