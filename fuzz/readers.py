@@ -7,7 +7,9 @@ Every input is read with ``dataset_from_text``. What must hold, for every input:
 - ``tradeaccord validate`` on the same file exits with 0 or 1, agrees with the reader,
   and never lets an exception (a traceback) out;
 - a dataset that is read is evaluated on a date and rendered as text and as JSON, with
-  explanations, without an error.
+  explanations; evaluating it raises nothing but a ``TradeAccordError`` (counted apart,
+  as "evaluation errors": a dataset may be valid and still ask for a date past the
+  calendar).
 
 The inputs are mutants of seed files (the embedded example dataset written in the three
 formats, and the example files in ``examples/data``), made by one to three random
@@ -261,10 +263,13 @@ def _alarm(signum: int, frame: Any) -> None:
 
 @dataclass
 class Outcome:
-    """What happened to one input."""
+    """What happened to one input. ``refused`` is the message of a ``TradeAccordError``
+    that evaluating a dataset that was read raised (a date past the calendar...): an
+    error the library raises on purpose, counted apart from failures."""
 
     read: bool = False
     failure: str | None = None
+    refused: str | None = None
     seconds: float = 0.0
 
 
@@ -290,9 +295,13 @@ def check(text: str | bytes, format: str, path: str, day: dt.date) -> Outcome:
         elif err.getvalue():
             outcome.failure = f"validate wrote to stderr: {err.getvalue()[:200]}"
         if dataset is not None:
-            report = ta.evaluate(dataset, day)
-            ta.render_text(report, explain=True, sources=True)
-            report_to_json(report, explain=True)
+            try:
+                report = ta.evaluate(dataset, day)
+            except TradeAccordError as exc:
+                outcome.refused = f"{type(exc).__name__}: {exc}"[:300]
+            else:
+                ta.render_text(report, explain=True, sources=True)
+                report_to_json(report, explain=True)
             dataset_to_data(dataset)
     except _Hang:
         outcome.failure = f"hang: more than {HANG_SECONDS} s"
@@ -313,6 +322,7 @@ class Tally:
 
     inputs: int = 0
     read: int = 0
+    refused: list[tuple[int, str]] = field(default_factory=list)
     failures: list[tuple[int, str]] = field(default_factory=list)
     seconds: list[float] = field(default_factory=list)
     kinds: Counter[str] = field(default_factory=Counter)
@@ -344,9 +354,7 @@ def run(
 ) -> dict[str, Tally]:
     """Fuzz ``inputs`` inputs, shared between ``formats``."""
     jobs = [
-        (seed, index, format)
-        for index in range(inputs // len(formats) + 1)
-        for format in formats
+        (seed, index, format) for index in range(inputs // len(formats) + 1) for format in formats
     ][:inputs]
     tallies = {format: Tally() for format in formats}
     results: Iterator[tuple[str, int, Outcome, bytes | None]]
@@ -362,6 +370,8 @@ def run(
             tally = tallies[format]
             tally.inputs += 1
             tally.read += outcome.read
+            if outcome.refused is not None:
+                tally.refused.append((index, outcome.refused))
             tally.seconds.append(outcome.seconds)
             if outcome.failure is not None:
                 tally.failures.append((index, outcome.failure))
@@ -380,18 +390,22 @@ def report(tallies: dict[str, Tally], seed: int, took: float) -> str:
     lines = [
         f"Fuzzing the readers: seed {seed}, {sum(t.inputs for t in tallies.values())} inputs "
         f"in {took:.0f} s (Python {sys.version.split()[0]}, tradeaccord {ta.__version__})",
-        f"{'format':<8}{'inputs':>9}{'read':>8}{'refused':>9}{'failures':>10}{'median ms':>11}{'max ms':>9}",
+        f"{'format':<8}{'inputs':>9}{'read':>8}{'refused':>9}{'failures':>10}"
+        f"{'evaluation errors':>19}{'median ms':>11}{'max ms':>9}",
     ]
     for format, tally in tallies.items():
         seconds = tally.seconds or [0.0]
         lines.append(
             f"{format:<8}{tally.inputs:>9}{tally.read:>8}{tally.inputs - tally.read:>9}"
-            f"{len(tally.failures):>10}{statistics.median(seconds) * 1000:>11.1f}"
+            f"{len(tally.failures):>10}{len(tally.refused):>19}"
+            f"{statistics.median(seconds) * 1000:>11.1f}"
             f"{max(seconds) * 1000:>9.0f}"
         )
     for format, tally in tallies.items():
         for index, failure in tally.failures[:10]:
             lines.append(f"FAILURE {format} #{index}: {failure}")
+        for index, refused in tally.refused[:5]:
+            lines.append(f"evaluation error {format} #{index}: {refused}")
     return "\n".join(lines)
 
 

@@ -22,8 +22,8 @@ from ..errors import DatasetError, Key, Location
 from .layout import COLLECTIONS, FORMAT, READABLE_FORMATS
 from .places import in_file, line_of, position
 from .problems import Found, found_in, unknown_key
-from .reading import Reading
-from .scalars import NULL, describe, shown
+from .reading import Reading, item_name
+from .scalars import NULL, ReadError, describe, shown
 
 __all__ = ["Invalid", "read_dataset"]
 
@@ -87,8 +87,11 @@ def read_dataset(reading: Reading, data: Any) -> Dataset:
             continue
         read = reading.hooks[cls]
         built = []
+        null = f"expected {item_name(cls)}, got null"
         for index, item in enumerate(value):
             try:
+                if item is None:  # not a key to leave out: an item that is not one
+                    raise ReadError(null)
                 one = read(item, cls)
             except Exception as exc:
                 before = len(found)

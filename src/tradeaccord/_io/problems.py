@@ -32,8 +32,9 @@ from cattrs.errors import (
 from cattrs.v import format_exception as _cattrs_format
 
 from .._conditions import Occurred
+from .._model import Dataset
 from ..errors import InputError, Key, Location, ModelTypeError, ModelValueError, Problem
-from .layout import NODES, OBJECTS, SHARED_OCCURRENCE, file_key
+from .layout import COLLECTIONS, NODES, OBJECTS, SHARED_OCCURRENCE, file_key
 from .reading import Reading, class_of, field_types
 from .scalars import ReadError, guess
 
@@ -78,6 +79,8 @@ def _what(cls: Any) -> str:
 
 def allowed_keys(cls: Any) -> tuple[str, ...]:
     """The keys an object of ``cls`` takes in a file, in order."""
+    if cls is Dataset:
+        return ("format", "title", *COLLECTIONS)
     node = NODES.get(cls)
     if node is None:
         return tuple(a.name for a in attrs.fields(cls) if a.init)

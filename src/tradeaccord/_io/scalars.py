@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import enum
+import functools
 import re
 from collections.abc import Callable, Iterable
 from fractions import Fraction
@@ -120,8 +121,15 @@ def period(value: Any, _: Any = None) -> Period:
         if value is None:
             raise ReadError(NULL)
         raise ReadError(f"expected a period such as 'P90D' or 'P1Y6M', got {describe(value)}")
+    return _period(value)
+
+
+@functools.lru_cache(maxsize=256)
+def _period(text: str) -> Period:
+    """``Period.parse``, remembered: a file writes the same few periods many times, and a
+    period is an immutable value."""
     try:
-        return Period.parse(value)
+        return Period.parse(text)
     except TradeAccordError as exc:
         raise ReadError(str(exc)) from None
 

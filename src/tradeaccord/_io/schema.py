@@ -82,13 +82,15 @@ _NUMBER_PATTERN: Final = (
 )
 
 _AT_LEAST_ONE: Final = {"minimum": 1}
+_DAYS: Final = {"minimum": 1, "maximum": (dt.date.max - dt.date.min).days}
 _SHARE: Final = {"exclusiveMinimum": 0, "maximum": 1}
 
 CONSTRAINTS: Final[dict[tuple[type, str], Schema]] = {
-    # Counts are 1 or more (the validators of n).
-    (NthDayAfter, "n"): _AT_LEAST_ONE,
-    (AfterClearDays, "n"): _AT_LEAST_ONE,
-    (FirstDayOfMonthFollowing, "n"): _AT_LEAST_ONE,
+    # Counts are 1 or more (the validators of n); a count of days or months reaches no
+    # date past the span of the calendar.
+    (NthDayAfter, "n"): _DAYS,
+    (AfterClearDays, "n"): _DAYS,
+    (FirstDayOfMonthFollowing, "n"): {"minimum": 1, "maximum": 12 * 9998 + 11},
     (InstrumentCount, "n"): _AT_LEAST_ONE,
     (AtLeast, "n"): _AT_LEAST_ONE,
     # At least one of something (AtLeast's range, Earliest's and Latest's rules, the

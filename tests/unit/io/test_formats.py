@@ -1388,3 +1388,22 @@ def test_a_json_escape_of_half_a_character_is_refused_at_its_place() -> None:
         "title",
         "not valid text: an unpaired surrogate U+DB76",
     )
+
+
+@pytest.mark.parametrize(
+    ("where", "message"),
+    [
+        (("events", 0), "expected an event (an object), got null"),
+        (("groups", 0, "members", 1), "expected a member (a party id or an object), got null"),
+        ((*WHEN_KEYS, "by_all"), "expected a non-empty list of party ids, got null"),
+    ],
+)
+def test_a_null_item_of_a_list_is_not_a_key_to_leave_out(
+    where: tuple[Any, ...], message: str
+) -> None:
+    """A ``null`` in a list is an item of the wrong kind: the message says what was
+    expected, not to leave a key out."""
+    data = base()
+    set_at(where, None)(data)
+    problems = problems_of(write(data, "json"), "json")
+    assert [(p.path, p.message) for p in problems] == [(dotted(where), message)]
