@@ -270,3 +270,23 @@ def test_core_does_not_read_the_clock(path: Path) -> None:
         ):
             problems.append(f"line {node.lineno}: calls .{node.func.attr}()")
     _report(path, problems)
+
+
+#: Subpackages and modules the core (layers 0-4) must never import: reading and writing
+#: files, and the embedded dataset read with them.
+IO_MODULES = frozenset({"_io", "_dataset", "serialization"})
+
+
+@modules
+def test_the_core_reads_no_files(path: Path) -> None:
+    """The model, conditions and engine never import the readers or the embedded data."""
+    if _layer(path) not in CORE_LAYERS:
+        return
+    _report(
+        path,
+        [
+            f"line {line}: imports {target!r}"
+            for target, line in internal_targets(path)
+            if target in IO_MODULES
+        ],
+    )

@@ -17,7 +17,8 @@ from typing import Any
 import attrs
 
 from .._model import Agreement, Commitment, Dataset
-from .._model.checks import Index, check
+from .._model.checks import check
+from .._model.index import Index
 from ..errors import DatasetError, Key, Location
 from .layout import COLLECTIONS, FORMAT, READABLE_FORMATS
 from .places import in_file, line_of, position

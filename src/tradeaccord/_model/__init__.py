@@ -2,8 +2,9 @@
 
 - ``values``: parties, groups, officials, measures, sources, events, commitments and
   agreements, each a frozen attrs class that checks its own invariants;
+- ``index``: one index of a dataset's values, their places and condition nodes;
 - ``checks``: the checks of a dataset as a whole (duplicate ids, unknown references,
-  cycles), small functions over an index of the values;
+  cycles), small functions over the index;
 - ``dataset``: ``Dataset``, which runs the checks when it is built, and its lookups.
 
 Model code never imports cattrs: reading and writing files is the business of
