@@ -34,8 +34,9 @@ from cattrs.v import format_exception as _cattrs_format
 from .._conditions import Occurred
 from .._model import Dataset
 from ..errors import InputError, Key, Location, ModelTypeError, ModelValueError, Problem
+from .fields import field_types, union_members
 from .layout import COLLECTIONS, NODES, OBJECTS, SHARED_OCCURRENCE, file_key
-from .reading import Reading, class_of, field_types
+from .reading import Reading, class_of
 from .scalars import ReadError, guess
 
 __all__ = ["Found", "StructureError", "format_exception", "found_in", "structure_error"]
@@ -211,10 +212,9 @@ def _leaf(exc: BaseException, cls: Any, data: Any, at: Location, out: list[Found
 
 
 def _text_types(cls: Any, field: str) -> frozenset[Any]:
-    from .reading import _members
-
+    """The types a field of ``cls`` takes."""
     try:
-        return _members(field_types(cls)[field])[0]
+        return union_members(field_types(cls)[field])[0]
     except (KeyError, TypeError):  # pragma: no cover - every model field has a type
         return frozenset()
 

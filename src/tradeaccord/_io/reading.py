@@ -2,11 +2,13 @@
 classes and the layout tables.
 
 For each model class cattrs generates the function that reads its object: each key is
-read with the hook of its field's type, unknown keys are refused, and a missing
-required key is reported, each problem noted with its place (cattrs' detailed
-validation). The class is then built, and its validators check the values, once. This
-module only adds what a generated function cannot do on its own: the choice of a
-tagged node by its tag, the short forms, and the limit on nesting.
+read with the hook of its field's type (text is passed as it is), unknown keys are
+refused, a missing required key is reported, and the class is built: its validators
+check the values, once. cattrs generates it twice, without and with detailed
+validation: the first reads valid objects; an object it fails on is read again by the
+second, which notes every problem with its place. This module adds what a generated
+function cannot do on its own: the choice of a tagged node by its tag, the short forms,
+``null``, and the limit on nesting.
 
 The hooks raise cattrs' exception groups; ``problems`` turns them into problems.
 """
@@ -16,7 +18,6 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import threading
-import types
 import typing
 from collections.abc import Callable, Mapping
 from fractions import Fraction
@@ -37,7 +38,17 @@ from .._calendar import DAY_COUNT_TYPES, Period, Upon
 from .._conditions import _NODE_TYPES, AllOf, AnyOf, AtLeast, Occurred
 from .._model import Dataset, Deadline, Member, Term
 from ..errors import ModelTypeError, ModelValueError
-from .layout import CONDITIONS, MAX_DEPTH, OBJECTS, RULES, SCALAR_FORMS, SHARED_OCCURRENCE, UPON
+from .fields import field_types, union_members
+from .layout import (
+    CONDITIONS,
+    MAX_DEPTH,
+    OBJECTS,
+    RULES,
+    SCALAR_FORMS,
+    SHARED_OCCURRENCE,
+    UPON,
+    file_key,
+)
 from .scalars import (
     NULL,
     ReadError,
@@ -51,7 +62,7 @@ from .scalars import (
     whole,
 )
 
-__all__ = ["Reading", "class_of", "field_types"]
+__all__ = ["Reading", "class_of", "item_name"]
 
 Hook = Callable[[Any, Any], Any]
 
@@ -78,27 +89,6 @@ def class_of(cl: Any) -> Any:
     """The class a generated function builds (the class itself, or the one a
     ``_positional`` constructor stands for)."""
     return _BUILT_BY.get(cl, cl)
-
-
-_field_types_cache: dict[type, dict[str, Any]] = {}
-
-
-def field_types(cls: type) -> dict[str, Any]:
-    """The resolved type of each field of an attrs class."""
-    found = _field_types_cache.get(cls)
-    if found is None:
-        hints = typing.get_type_hints(cls)
-        found = {a.name: hints.get(a.name, a.type) for a in attrs.fields(cls)}
-        _field_types_cache[cls] = found
-    return found
-
-
-def _members(tp: Any) -> tuple[frozenset[Any], bool]:
-    """The types of a union (or the type itself), and whether ``None`` is one of them."""
-    if isinstance(tp, types.UnionType) or typing.get_origin(tp) is typing.Union:
-        args = frozenset(typing.get_args(tp))
-        return args - {type(None)}, type(None) in args
-    return frozenset({tp}), False
 
 
 class _Passthrough:
@@ -189,7 +179,7 @@ class Reading:
         found = self.hooks.get(tp)
         if found is not None:
             return found
-        members, optional = _members(tp)
+        members, optional = union_members(tp)
         if members == _CONDITION_TYPES:
             return self.condition
         if members == _RULE_TYPES:
@@ -247,7 +237,6 @@ class Reading:
         every problem with its place. Text is passed to the model as it is (its
         validators check it), so a ``null`` is looked for before reading.
         """
-        from .layout import file_key
 
         types_ = field_types(cls)
         hooks: dict[str, Hook] = {}
@@ -468,7 +457,7 @@ class Reading:
 
 def item_name(item: Any) -> str:
     """What an item of a list of ``item`` is, in words: ``"a party (an object)"``..."""
-    members = _members(item)[0]
+    members = union_members(item)[0]
     if members == _CONDITION_TYPES:
         return "a condition"
     if members == _RULE_TYPES:
@@ -481,7 +470,7 @@ def item_name(item: Any) -> str:
 
 
 def _plural(item: Any) -> str:
-    if item in _CONDITION_TYPES or _members(item)[0] == _CONDITION_TYPES:
+    if item in _CONDITION_TYPES or union_members(item)[0] == _CONDITION_TYPES:
         return " of conditions"
     return ""
 

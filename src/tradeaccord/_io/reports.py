@@ -37,7 +37,7 @@ from .._report import (
     describe_missing,
 )
 from .._truth import Truth
-from .reading import field_types
+from .fields import field_types, union_members
 from .scalars import number_text
 
 __all__ = ["LAYOUTS", "REPORT_FORMAT", "ReportLayout", "report_data"]
@@ -176,7 +176,6 @@ class _ReportWriting:
 
     def hook(self, tp: Any) -> Hook:
         """The hook that writes a value of type ``tp``."""
-        from .reading import _members
 
         if tp in (str, int, bool) or tp is type(None):
             return _same
@@ -188,7 +187,7 @@ class _ReportWriting:
             return number_text
         if isinstance(tp, type) and issubclass(tp, enum.Enum):
             return _value
-        members, optional = _members(tp)
+        members, optional = union_members(tp)
         if optional and len(members) == 1:
             inner = self.hook(next(iter(members)))
             return lambda value: None if value is None else inner(value)

@@ -50,6 +50,7 @@ from .._model import Agreement, Dataset, Deadline, Event, ProvisionalApplication
 from .._validators import checks, identifier
 from .._vocabulary import EventKind
 from .descriptions import CLASSES, ENUMS, FIELDS, SHORT_FORMS, VALUES
+from .fields import field_types, union_members
 from .layout import (
     COLLECTIONS,
     CONDITIONS,
@@ -62,7 +63,6 @@ from .layout import (
     UPON,
     file_key,
 )
-from .reading import _members, field_types
 
 __all__ = ["CONSTRAINTS", "json_schema"]
 
@@ -170,7 +170,7 @@ def _value(cls: type, attribute: attrs.Attribute[Any], tp: Any, description: str
     """The schema of the value of one field."""
     extra = dict(CONSTRAINTS.get((cls, attribute.name), {}))
     default = attribute.default
-    members, _ = _members(tp)
+    members, _ = union_members(tp)
     validators = checks(attribute.validator)
     if members == frozenset(_NODE_TYPES):
         return _ref("condition", description, **extra)
@@ -213,9 +213,9 @@ def _value(cls: type, attribute: attrs.Attribute[Any], tp: Any, description: str
             items: Schema = (
                 {"$ref": "#/$defs/id"} if identifier in validators else {"type": "string"}
             )
-        elif _members(item)[0] == frozenset(_NODE_TYPES):
+        elif union_members(item)[0] == frozenset(_NODE_TYPES):
             items = {"$ref": "#/$defs/condition"}
-        elif _members(item)[0] == frozenset(DAY_COUNT_TYPES):
+        elif union_members(item)[0] == frozenset(DAY_COUNT_TYPES):
             items = {"$ref": "#/$defs/day_count"}
         else:
             items = {"$ref": f"#/$defs/{_name(item)}"}

@@ -22,8 +22,8 @@ from cattrs.gen import make_dict_unstructure_fn_from_attrs, override
 from .._calendar import DAY_COUNT_TYPES, Period, Rounding, Upon
 from .._conditions import _NODE_TYPES, AllOf, AnyOf, AtLeast, Occurred
 from .._model import Dataset, Deadline, Member, Term
-from .layout import COLLECTIONS, CONDITIONS, FORMAT, NODES, OBJECTS, RULES, UPON
-from .reading import field_types
+from .fields import field_types, union_members
+from .layout import COLLECTIONS, CONDITIONS, FORMAT, NODES, OBJECTS, RULES, UPON, file_key
 from .scalars import number_text
 
 __all__ = ["Dates", "Writing"]
@@ -71,12 +71,11 @@ class Writing:
 
     def hook(self, tp: Any) -> Hook:
         """The hook that writes a value of type ``tp``."""
-        from .reading import _members
 
         found = self.hooks.get(tp)
         if found is not None:
             return found
-        members, _ = _members(tp)
+        members, _ = union_members(tp)
         if members == frozenset(_NODE_TYPES):
             return self.condition
         if members == frozenset(DAY_COUNT_TYPES):
@@ -127,7 +126,6 @@ class Writing:
     # Generated functions ---------------------------------------------------------------
 
     def _generated(self, cls: type) -> Hook:
-        from .layout import file_key
 
         types = field_types(cls)
         overrides: dict[str, Any] = {}
