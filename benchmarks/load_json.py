@@ -1204,18 +1204,24 @@ def run(text: str, repeat: int) -> dict[str, tuple[float, float]]:
     )
 
 
-def _rebuild(value: Any) -> Any:
-    """``value`` built again from its fields by its constructor (validators and all)."""
+def _constructions(value: Any, out: list[tuple[Any, tuple[Any, ...], dict[str, Any]]]) -> None:
+    """Every constructor call that builds ``value`` and the values in it, with the
+    arguments it was built with (the values in it, already built)."""
     if isinstance(value, tuple):
-        return tuple(_rebuild(v) for v in value)
+        for item in value:
+            _constructions(item, out)
+        return
     if not attrs.has(type(value)) or isinstance(value, ta.Period | ta.Upon):
-        return value
-    fields = {a.name: _rebuild(getattr(value, a.name)) for a in attrs.fields(type(value)) if a.init}
+        return
+    fields = {a.name: getattr(value, a.name) for a in attrs.fields(type(value)) if a.init}
+    for field in fields.values():
+        _constructions(field, out)
     if isinstance(value, ta.AllOf | ta.AnyOf):
-        return type(value)(*fields["items"])
-    if isinstance(value, ta.AtLeast):
-        return ta.AtLeast(fields["n"], *fields["items"])
-    return type(value)(**fields)
+        out.append((type(value), fields["items"], {}))
+    elif isinstance(value, ta.AtLeast):
+        out.append((ta.AtLeast, (fields["n"], *fields["items"]), {}))
+    elif not isinstance(value, ta.Dataset):
+        out.append((type(value), (), fields))
 
 
 def parts(text: str, repeat: int) -> dict[str, tuple[float, float]]:
@@ -1229,6 +1235,9 @@ def parts(text: str, repeat: int) -> dict[str, tuple[float, float]]:
     dataset = dataset_from_json(text)
     values = {name: getattr(dataset, name) for name in COLLECTIONS}
 
+    calls: list[tuple[Any, tuple[Any, ...], dict[str, Any]]] = []
+    _constructions(dataset, calls)
+
     def read_values() -> None:
         for name, cls in COLLECTIONS.items():
             hook = reading.hooks[cls]
@@ -1241,7 +1250,9 @@ def parts(text: str, repeat: int) -> dict[str, tuple[float, float]]:
             "parsing JSON, refusing keys given twice": lambda: parse(text, "json"),
             "(json.loads alone)": lambda: json.loads(text),
             "reading the values": read_values,
-            "(of which building the attrs values)": lambda: [_rebuild(v) for v in values.values()],
+            "(of which building the attrs values)": lambda: [
+                cls(*args, **kwargs) for cls, args, kwargs in calls
+            ],
             "the dataset's checks": lambda: ta.Dataset(**values),
         },
         repeat,
