@@ -42,6 +42,7 @@ Run with::
 
     python benchmarks/load_json.py            # 2,000 commitments, best of 7
     python benchmarks/load_json.py --commitments 200 --repeat 3
+    python benchmarks/load_json.py --parts      # and where tradeaccord's time goes
 
 It needs the ``bench`` extra: ``pip install -e ".[bench]"``.
 """
@@ -51,12 +52,14 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import enum
+import json
 import statistics
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from typing import Annotated, Any, ClassVar, Literal
 
+import attrs
 import msgspec
 import pydantic
 from pydantic import Discriminator, Tag
@@ -1173,30 +1176,96 @@ def check_same(text: str) -> dict[str, int]:
 # ----------------------------------------------------------------- measuring
 
 
-def best_of(function: Callable[[str], Any], text: str, repeat: int) -> tuple[float, float]:
-    """(best, median) seconds of ``repeat`` timed calls, after one untimed warm-up call."""
-    function(text)
-    times = []
+def interleaved(
+    functions: dict[str, Callable[[], Any]], repeat: int
+) -> dict[str, tuple[float, float]]:
+    """(best, median) seconds of each function, timed in turn ``repeat`` times after one
+    untimed warm-up call each: a change in the machine's load touches them all alike."""
+    for function in functions.values():
+        function()
+    times: dict[str, list[float]] = {name: [] for name in functions}
     for _ in range(repeat):
-        start = time.perf_counter()
-        function(text)
-        times.append(time.perf_counter() - start)
-    return min(times), statistics.median(times)
+        for name, function in functions.items():
+            start = time.perf_counter()
+            function()
+            times[name].append(time.perf_counter() - start)
+    return {name: (min(t), statistics.median(t)) for name, t in times.items()}
 
 
 def run(text: str, repeat: int) -> dict[str, tuple[float, float]]:
     """Time the three loaders on the same text."""
-    return {
-        "tradeaccord": best_of(dataset_from_json, text, repeat),
-        "pydantic v2": best_of(load_pydantic, text, repeat),
-        "msgspec": best_of(load_msgspec, text, repeat),
-    }
+    return interleaved(
+        {
+            "tradeaccord": lambda: dataset_from_json(text),
+            "pydantic v2": lambda: load_pydantic(text),
+            "msgspec": lambda: load_msgspec(text),
+        },
+        repeat,
+    )
+
+
+def _constructions(value: Any, out: list[tuple[Any, tuple[Any, ...], dict[str, Any]]]) -> None:
+    """Every constructor call that builds ``value`` and the values in it, with the
+    arguments it was built with (the values in it, already built)."""
+    if isinstance(value, tuple):
+        for item in value:
+            _constructions(item, out)
+        return
+    if not attrs.has(type(value)) or isinstance(value, ta.Period | ta.Upon):
+        return
+    fields = {a.name: getattr(value, a.name) for a in attrs.fields(type(value)) if a.init}
+    for field in fields.values():
+        _constructions(field, out)
+    if isinstance(value, ta.AllOf | ta.AnyOf):
+        out.append((type(value), fields["items"], {}))
+    elif isinstance(value, ta.AtLeast):
+        out.append((ta.AtLeast, (fields["n"], *fields["items"]), {}))
+    elif not isinstance(value, ta.Dataset):
+        out.append((type(value), (), fields))
+
+
+def parts(text: str, repeat: int) -> dict[str, tuple[float, float]]:
+    """Time the parts of tradeaccord's load, each on its own."""
+    from tradeaccord._io.converter import shared
+    from tradeaccord._io.documents import parse
+    from tradeaccord._io.layout import COLLECTIONS
+
+    data = parse(text, "json").data
+    reading = shared().reading
+    dataset = dataset_from_json(text)
+    values = {name: getattr(dataset, name) for name in COLLECTIONS}
+
+    calls: list[tuple[Any, tuple[Any, ...], dict[str, Any]]] = []
+    _constructions(dataset, calls)
+
+    def read_values() -> None:
+        for name, cls in COLLECTIONS.items():
+            hook = reading.hooks[cls]
+            for item in data.get(name, ()):
+                hook(item, cls)
+
+    return interleaved(
+        {
+            "the whole load": lambda: dataset_from_json(text),
+            "parsing JSON, refusing keys given twice": lambda: parse(text, "json"),
+            "(json.loads alone)": lambda: json.loads(text),
+            "reading the values": read_values,
+            "(of which building the attrs values)": lambda: [
+                cls(*args, **kwargs) for cls, args, kwargs in calls
+            ],
+            "the dataset's checks": lambda: ta.Dataset(**values),
+        },
+        repeat,
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--commitments", type=int, default=2000)
     parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument(
+        "--parts", action="store_true", help="also time the parts of tradeaccord's load"
+    )
     args = parser.parse_args(argv)
     text = dataset_to_json(build_dataset(args.commitments), indent=None)
     read = check_same(text)  # not timed
@@ -1204,13 +1273,19 @@ def main(argv: list[str] | None = None) -> int:
     ours = results["tradeaccord"][0]
     print(
         f"Loading one agreement with {args.commitments} commitments from JSON "
-        f"({len(text) / 1024:.0f} KiB; best of {args.repeat}; Python {sys.version.split()[0]}, "
-        f"pydantic {pydantic.VERSION}, msgspec {msgspec.__version__})"
+        f"({len(text) / 1024:.0f} KiB; best of {args.repeat}, interleaved; Python "
+        f"{sys.version.split()[0]}, pydantic {pydantic.VERSION}, msgspec {msgspec.__version__})"
     )
     print("Every loader read: " + ", ".join(f"{n} {what}" for what, n in read.items()))
     print(f"{'loader':<14}{'best ms':>10}{'median ms':>12}{'tradeaccord / loader':>24}")
     for name, (best, median) in results.items():
         print(f"{name:<14}{best * 1000:>10.1f}{median * 1000:>12.1f}{ours / best:>24.2f}")
+    if args.parts:
+        timed = parts(text, args.repeat)
+        whole = timed["the whole load"][1]
+        print(f"{'part of the load':<42}{'best ms':>10}{'median ms':>12}{'share':>8}")
+        for name, (best, median) in timed.items():
+            print(f"{name:<42}{best * 1000:>10.1f}{median * 1000:>12.1f}{median / whole:>8.0%}")
     return 0
 
 

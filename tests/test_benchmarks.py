@@ -32,6 +32,23 @@ def test_json_loading_benchmark_runs_and_every_loader_reads_the_input(capsys) ->
     assert "Every loader read: 40 commitments, 21 conditions" in out
 
 
+def test_the_parts_of_the_load_are_timed(capsys) -> None:  # type: ignore[no-untyped-def]
+    """With --parts, each part of tradeaccord's load is timed, the whole first."""
+    bench = _load("load_json")
+    assert bench.main(["--commitments", "40", "--repeat", "1", "--parts"]) == 0
+    out = capsys.readouterr().out
+    rows = out.split("part of the load")[1].splitlines()[1:]
+    assert [row[:42].strip() for row in rows] == [
+        "the whole load",
+        "parsing JSON, refusing keys given twice",
+        "(json.loads alone)",
+        "reading the values",
+        "(of which building the attrs values)",
+        "the dataset's checks",
+    ]
+    assert rows[0].endswith("100%")
+
+
 def _set_by(data: dict[str, Any]) -> None:
     data["agreements"][0]["commitments"][3]["by"] = "XXX"
 
@@ -95,3 +112,14 @@ def test_history_benchmark_datasets_behave_as_described() -> None:
     assert entry == bench.START + dt.timedelta(days=14 + 30)
     database = bench.database(2, 10)
     assert len(database.events) == 20 and len(database.agreements) == 2
+
+
+def test_import_time_benchmark_runs_every_process(capsys) -> None:  # type: ignore[no-untyped-def]
+    """The import benchmark times each process once and prints a ratio for each."""
+    bench = _load("import_time")
+    assert bench.main(["--rounds", "1"]) == 0
+    out = capsys.readouterr().out
+    rows = {line[:26].strip(): line.split()[-1] for line in out.splitlines()[2:]}
+    assert list(rows) == list(bench.CASES)
+    assert rows[bench.BASELINE] == "1.00"
+    assert all(float(ratio) > 0 for ratio in rows.values())

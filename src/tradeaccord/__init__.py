@@ -1,6 +1,10 @@
 """tradeaccord: trade agreements as typed, immutable data, and a rules engine that
 says whether an agreement is in force on a date, why, and what it still waits for.
 
+Importing the package loads none of its modules: each public name is imported from
+the module that defines it the first time it is used, so that ``import tradeaccord``
+stays cheap (the readers, the engine and the embedded dataset load when needed).
+
 Examples:
     >>> import datetime as dt
     >>> import tradeaccord as ta
@@ -11,106 +15,127 @@ Examples:
 
 from __future__ import annotations
 
-from ._calendar import (
-    AfterClearDays,
-    AfterPeriod,
-    DayCount,
-    Earliest,
-    FirstDayOfMonthFollowing,
-    FixedDate,
-    Latest,
-    NthDayAfter,
-    Period,
-    Rounding,
-    Upon,
-    add_period,
-)
-from ._conditions import (
-    AllOf,
-    AnyOf,
-    AtLeast,
-    Condition,
-    DateReached,
-    Delay,
-    Fulfilled,
-    InForce,
-    InstrumentCount,
-    InstrumentShare,
-    Not,
-    Occurred,
-    WeightedShare,
-    approved_by,
-    walk,
-)
-from ._dataset import example_dataset
-from ._display import Diagram, diagram, render_html, to_frame, to_records
-from ._engine import (
-    AgreementContext,
-    AgreementReport,
-    AgreementStatus,
-    AgreementTimelines,
-    Alternative,
-    Change,
-    Citation,
-    CommitmentContext,
-    CommitmentReport,
-    CommitmentStatus,
-    CommitmentTimelines,
-    Deontic,
-    Difference,
-    EvidencePolicy,
-    Explanation,
-    Finding,
-    History,
-    Need,
-    Outlook,
-    PartyReport,
-    PartyStatus,
-    PartyTimelines,
-    Progress,
-    Prospect,
-    Report,
-    Rule,
-    RuleSet,
-    StatusHistory,
-    StatusInterval,
-    Timeline,
-    Way,
-    evaluate,
-    in_force_timeline,
-    timeline,
-)
-from ._model import (
-    Agreement,
-    Commitment,
-    Dataset,
-    Deadline,
-    EntryIntoForce,
-    Event,
-    Group,
-    Link,
-    Measure,
-    Member,
-    Official,
-    Party,
-    PartyEntry,
-    ProvisionalApplication,
-    Source,
-    Term,
-)
-from ._render import render_changes, render_history, render_text
-from ._scenario import Redate, Scenario
-from ._truth import Truth
-from ._vocabulary import (
-    Action,
-    AgreementKind,
-    Confidence,
-    EventKind,
-    LinkKind,
-    MeasureKind,
-    PartyKind,
-    SourceKind,
-)
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ._calendar import (
+        AfterClearDays,
+        AfterPeriod,
+        DayCount,
+        Earliest,
+        FirstDayOfMonthFollowing,
+        FixedDate,
+        Latest,
+        NthDayAfter,
+        Period,
+        Rounding,
+        Upon,
+        add_period,
+    )
+    from ._conditions import (
+        AllOf,
+        AnyOf,
+        AtLeast,
+        Condition,
+        DateReached,
+        Delay,
+        Fulfilled,
+        InForce,
+        InstrumentCount,
+        InstrumentShare,
+        Not,
+        Occurred,
+        WeightedShare,
+        approved_by,
+        walk,
+    )
+    from ._dataset import (
+        example_dataset,
+    )
+    from ._display import (
+        Diagram,
+        diagram,
+        render_html,
+        to_frame,
+        to_records,
+    )
+    from ._engine import (
+        AgreementContext,
+        AgreementReport,
+        AgreementStatus,
+        AgreementTimelines,
+        Alternative,
+        Change,
+        Citation,
+        CommitmentContext,
+        CommitmentReport,
+        CommitmentStatus,
+        CommitmentTimelines,
+        Deontic,
+        Difference,
+        EvidencePolicy,
+        Explanation,
+        Finding,
+        History,
+        Need,
+        Outlook,
+        PartyReport,
+        PartyStatus,
+        PartyTimelines,
+        Progress,
+        Prospect,
+        Report,
+        Rule,
+        RuleSet,
+        StatusHistory,
+        StatusInterval,
+        Timeline,
+        Way,
+        evaluate,
+        in_force_timeline,
+        timeline,
+    )
+    from ._model import (
+        Agreement,
+        Commitment,
+        Dataset,
+        Deadline,
+        EntryIntoForce,
+        Event,
+        Group,
+        Link,
+        Measure,
+        Member,
+        Official,
+        Party,
+        PartyEntry,
+        ProvisionalApplication,
+        Source,
+        Term,
+    )
+    from ._render import (
+        render_changes,
+        render_history,
+        render_text,
+    )
+    from ._scenario import (
+        Redate,
+        Scenario,
+    )
+    from ._truth import (
+        Truth,
+    )
+    from ._vocabulary import (
+        Action,
+        AgreementKind,
+        Confidence,
+        EventKind,
+        LinkKind,
+        MeasureKind,
+        PartyKind,
+        SourceKind,
+    )
 
 __version__ = "0.1.0"
 
@@ -213,3 +238,117 @@ __all__ = [
     "to_records",
     "walk",
 ]
+
+#: The module that defines each public name, imported on first use.
+_DEFINED_IN: dict[str, str] = {
+    "Action": "._vocabulary",
+    "AfterClearDays": "._calendar",
+    "AfterPeriod": "._calendar",
+    "Agreement": "._model",
+    "AgreementContext": "._engine",
+    "AgreementKind": "._vocabulary",
+    "AgreementReport": "._engine",
+    "AgreementStatus": "._engine",
+    "AgreementTimelines": "._engine",
+    "AllOf": "._conditions",
+    "Alternative": "._engine",
+    "AnyOf": "._conditions",
+    "AtLeast": "._conditions",
+    "Change": "._engine",
+    "Citation": "._engine",
+    "Commitment": "._model",
+    "CommitmentContext": "._engine",
+    "CommitmentReport": "._engine",
+    "CommitmentStatus": "._engine",
+    "CommitmentTimelines": "._engine",
+    "Condition": "._conditions",
+    "Confidence": "._vocabulary",
+    "Dataset": "._model",
+    "DateReached": "._conditions",
+    "DayCount": "._calendar",
+    "Deadline": "._model",
+    "Delay": "._conditions",
+    "Deontic": "._engine",
+    "Diagram": "._display",
+    "Difference": "._engine",
+    "Earliest": "._calendar",
+    "EntryIntoForce": "._model",
+    "Event": "._model",
+    "EventKind": "._vocabulary",
+    "EvidencePolicy": "._engine",
+    "Explanation": "._engine",
+    "Finding": "._engine",
+    "FirstDayOfMonthFollowing": "._calendar",
+    "FixedDate": "._calendar",
+    "Fulfilled": "._conditions",
+    "Group": "._model",
+    "History": "._engine",
+    "InForce": "._conditions",
+    "InstrumentCount": "._conditions",
+    "InstrumentShare": "._conditions",
+    "Latest": "._calendar",
+    "Link": "._model",
+    "LinkKind": "._vocabulary",
+    "Measure": "._model",
+    "MeasureKind": "._vocabulary",
+    "Member": "._model",
+    "Need": "._engine",
+    "Not": "._conditions",
+    "NthDayAfter": "._calendar",
+    "Occurred": "._conditions",
+    "Official": "._model",
+    "Outlook": "._engine",
+    "Party": "._model",
+    "PartyEntry": "._model",
+    "PartyKind": "._vocabulary",
+    "PartyReport": "._engine",
+    "PartyStatus": "._engine",
+    "PartyTimelines": "._engine",
+    "Period": "._calendar",
+    "Progress": "._engine",
+    "Prospect": "._engine",
+    "ProvisionalApplication": "._model",
+    "Redate": "._scenario",
+    "Report": "._engine",
+    "Rounding": "._calendar",
+    "Rule": "._engine",
+    "RuleSet": "._engine",
+    "Scenario": "._scenario",
+    "Source": "._model",
+    "SourceKind": "._vocabulary",
+    "StatusHistory": "._engine",
+    "StatusInterval": "._engine",
+    "Term": "._model",
+    "Timeline": "._engine",
+    "Truth": "._truth",
+    "Upon": "._calendar",
+    "Way": "._engine",
+    "WeightedShare": "._conditions",
+    "add_period": "._calendar",
+    "approved_by": "._conditions",
+    "diagram": "._display",
+    "evaluate": "._engine",
+    "example_dataset": "._dataset",
+    "in_force_timeline": "._engine",
+    "render_changes": "._render",
+    "render_history": "._render",
+    "render_html": "._display",
+    "render_text": "._render",
+    "timeline": "._engine",
+    "to_frame": "._display",
+    "to_records": "._display",
+    "walk": "._conditions",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _DEFINED_IN.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

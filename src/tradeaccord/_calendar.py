@@ -47,9 +47,28 @@ class Rounding(enum.Enum):
     UP = "up"
 
 
+#: The most days, months and years between two dates Python can represent (years 1 to
+#: 9999): a longer count can never give a date.
+_LONGEST: dict[str, int] = {
+    "days": (dt.date.max - dt.date.min).days,
+    "n": (dt.date.max - dt.date.min).days,
+    "months": 12 * 9998 + 11,
+    "years": 9998,
+}
+
+
+def _at_most_longest(attribute: attrs.Attribute[int], value: int, unit: str) -> None:
+    longest = _LONGEST[unit]
+    if value > longest:
+        raise CalendarError(
+            f"{attribute.name} must be at most {longest} (no date is further away), got {value}"
+        )
+
+
 def _nonnegative(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
     if value < 0:
         raise CalendarError(f"{attribute.name} must be zero or more, got {value}")
+    _at_most_longest(attribute, value, attribute.name)
 
 
 _SIMPLE_PERIOD = re.compile(r"P(?:([0-9]+)Y)?(?:([0-9]+)M)?(?:([0-9]+)W)?(?:([0-9]+)D)?")
@@ -190,6 +209,8 @@ def _add_days(start: dt.date, days: int) -> dt.date:
 def _positive(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
     if value < 1:
         raise CalendarError(f"{attribute.name} must be 1 or more, got {value}")
+    unit = "months" if type(instance).__name__ == "FirstDayOfMonthFollowing" else "n"
+    _at_most_longest(attribute, value, unit)
 
 
 @final

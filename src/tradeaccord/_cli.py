@@ -7,18 +7,17 @@ import datetime as dt
 import json
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 from typing import NoReturn
 
 from . import __version__
 from ._calendar import Period, Rounding, add_period
 from ._dataset import example_dataset
 from ._display import diagram
-from ._documents import MAX_BYTES, FileFormat, format_of
 from ._engine import Change, History, evaluate
+from ._io.files import read_file
 from ._model import Dataset
 from ._render import render_changes, render_history, render_text
-from .errors import InputError, Problem, TradeAccordError, UnknownIdError
+from .errors import FileError, InputError, Problem, TradeAccordError, UnknownIdError
 from .serialization import (
     changes_to_dict,
     dataset_from_text,
@@ -27,6 +26,7 @@ from .serialization import (
     dataset_to_yaml,
     history_to_json,
     json_schema,
+    load_dataset,
     report_to_json,
 )
 
@@ -253,44 +253,13 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _read(path: str, format: FileFormat | None) -> tuple[bytes, FileFormat]:
-    """The bytes of a dataset file and its format; unusable arguments are usage errors."""
-    kind = format or format_of(path)
-    if kind is None:
-        raise _UsageError(
-            f"cannot tell the format of {path}: name it .json, .toml, .yaml or .yml, "
-            "or give --format"
-        )
-    if kind == "yaml":
-        try:
-            import yaml  # noqa: F401
-        except ImportError:
-            raise _UsageError(
-                f"reading {path} needs PyYAML: pip install 'tradeaccord[yaml]'"
-            ) from None
-    file = Path(path)
-    try:
-        if not file.is_file():
-            if not file.exists():
-                raise _UsageError(f"no such file: {path}")
-            raise _UsageError(f"not a file: {path}")
-        if file.stat().st_size > MAX_BYTES:
-            raise _UsageError(f"{path} is larger than {MAX_BYTES // (1024 * 1024)} MiB")
-        return file.read_bytes(), kind
-    except OSError as exc:
-        raise _UsageError(f"cannot read {path}: {exc.strerror}") from None
-
-
-def _load(path: str, format: FileFormat | None) -> Dataset:
-    data, kind = _read(path, format)
-    return dataset_from_text(data, format=kind, source=path)
-
-
 def _dataset(args: argparse.Namespace) -> Dataset:
     """The dataset a command reads (the embedded one without FILE), its agreements checked."""
     if args.file is None and args.format is not None:
         raise _UsageError("--format needs a FILE")
-    dataset = example_dataset() if args.file is None else _load(args.file, args.format)
+    dataset = (
+        example_dataset() if args.file is None else load_dataset(args.file, format=args.format)
+    )
     for agreement_id in args.agreement or ():
         try:
             dataset.agreement(agreement_id)
@@ -412,14 +381,7 @@ def _status(args: argparse.Namespace) -> int:
 
 
 def _diagram(args: argparse.Namespace) -> int:
-    if args.file is None and args.format is not None:
-        raise _UsageError("--format needs a FILE")
-    dataset = example_dataset() if args.file is None else _load(args.file, args.format)
-    for agreement_id in args.agreement or ():
-        try:
-            dataset.agreement(agreement_id)
-        except UnknownIdError as exc:
-            raise _UsageError(str(exc)) from None
+    dataset = _dataset(args)
     drawn = diagram(
         dataset,
         args.agreement,
@@ -436,7 +398,7 @@ def _problem(problem: Problem) -> dict[str, object]:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    files = [(path, *_read(path, args.format)) for path in args.files]
+    files = [(path, *read_file(path, args.format)) for path in args.files]
     results: list[tuple[str, Dataset | None, tuple[Problem, ...]]] = []
     for path, data, kind in files:
         try:
@@ -516,7 +478,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "diagram":
             return _diagram(args)
         return _status(args)
-    except _UsageError as exc:
+    except (_UsageError, FileError) as exc:
         sys.stderr.write(f"tradeaccord: error: {exc}\n")
         return 2
     except InputError as exc:

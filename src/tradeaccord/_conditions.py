@@ -28,7 +28,7 @@ from ._validators import (
     weights,
 )
 from ._vocabulary import EventKind
-from .errors import ModelTypeError, ModelValueError
+from .errors import Location, ModelTypeError, ModelValueError, show_path
 
 __all__ = [
     "AllOf",
@@ -383,7 +383,7 @@ def _conditions(instance: object, attribute: attrs.Attribute[Any], value: tuple[
             raise fail(
                 ModelTypeError,
                 instance,
-                f"{attribute.name}[{index}]",
+                (attribute.name, index),
                 f"must be a condition, got {type(item).__name__}",
             )
 
@@ -565,15 +565,25 @@ def walk(node: Condition) -> Iterator[tuple[str, Condition]]:
         >>> [path for path, _ in walk(InForce("a") & ~InForce("b"))]
         ['', '.items[0]', '.items[1]', '.items[1].item']
     """
-    stack: list[tuple[str, Condition]] = [("", node)]
+    for location, current in nodes(node):
+        yield ("." + show_path(location) if location else ""), current
+
+
+def nodes(node: Condition) -> Iterator[tuple[Location, Condition]]:
+    """Every node of a condition tree, depth first, with its location from the root as
+    data: ``()``, ``("items", 0)``, ``("items", 1, "item")``..."""
+    stack: list[tuple[Location, Condition]] = [((), node)]
+    pop, push = stack.pop, stack.append
     while stack:
-        path, current = stack.pop()
-        yield path, current
-        if isinstance(current, Not | Delay):
-            stack.append((f"{path}.item", current.item))
-        else:
-            kids = children(current)
-            stack.extend((f"{path}.items[{i}]", kid) for i, kid in reversed(list(enumerate(kids))))
+        location, current = pop()
+        yield location, current
+        kind = type(current)
+        if kind is Not or kind is Delay:
+            push(((*location, "item"), current.item))  # type: ignore[union-attr]
+        elif kind is AllOf or kind is AnyOf or kind is AtLeast:
+            items = current.items  # type: ignore[union-attr]
+            for i in range(len(items) - 1, -1, -1):
+                push(((*location, "items", i), items[i]))
 
 
 def approved_by(party: str, target: str, *, official: str | None = None) -> Occurred:

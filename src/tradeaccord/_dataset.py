@@ -12,12 +12,10 @@ dataset file format, and is read with the same reader as any user's file.
 from __future__ import annotations
 
 import functools
-import tomllib
 from importlib import resources
 
-from ._format import _DatasetProblems, dataset_from_data
+from ._io.files import dataset_from_text
 from ._model import Dataset
-from .errors import InputError
 
 __all__ = ["example_dataset"]
 
@@ -26,11 +24,8 @@ _FILE = "us-china-2025.toml"
 
 @functools.cache
 def _load() -> Dataset:
-    text = resources.files("tradeaccord").joinpath("data", _FILE).read_text(encoding="utf-8")
-    try:
-        return dataset_from_data(tomllib.loads(text))
-    except _DatasetProblems as exc:  # pragma: no cover - the tests load the file
-        raise InputError(f"tradeaccord/data/{_FILE}", exc.problems) from None
+    text = resources.files("tradeaccord").joinpath("data", _FILE).read_bytes()
+    return dataset_from_text(text, format="toml", source=f"tradeaccord/data/{_FILE}")
 
 
 def example_dataset() -> Dataset:
@@ -38,8 +33,9 @@ def example_dataset() -> Dataset:
 
     Agreements ``geneva-2025``, ``london-2025``, ``stockholm-2025`` and
     ``busan-2025``, with their commitments, the measures they concern, and the
-    dated events and sources from April 2025 to May 2026. The dataset is read once
-    from the package's data file and shared: it is immutable.
+    dated events and sources from April 2025 to May 2026. The dataset is read from
+    the package's data file the first time it is asked for, then shared: it is
+    immutable.
 
     Examples:
         >>> ds = example_dataset()

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import final
 
 import attrs
 
 from ._model import Dataset, Event
 from ._validators import identifier, instance_of, tuple_of, unique
-from .errors import DatasetError, ModelValueError, Problem
+from .errors import DatasetError, ModelValueError, Problem, ScenarioError, show_path
 
 __all__ = ["Redate", "Scenario"]
 
@@ -66,19 +65,19 @@ class Scenario:
         """The dataset with the scenario's changes, checked like any dataset.
 
         Raises:
-            DatasetError: an event to remove or move is not in the dataset, or is
+            ScenarioError: an event to remove or move is not in the dataset, or is
                 named twice; a moved event no longer holds together; an added
                 event clashes with the dataset. Every problem is listed, each with
                 its path in the scenario.
         """
         problems: list[Problem] = []
         known = {e.id for e in dataset.events}
-        touched: dict[str, str] = {}
+        touched: dict[str, tuple[str | int, ...]] = {}
         for i, event_id in enumerate(self.remove):
-            self._own(f"remove[{i}]", event_id, known, touched, problems)
+            self._own(("remove", i), event_id, known, touched, problems)
         moved: dict[str, dt.date] = {}
         for i, redate in enumerate(self.redate):
-            if self._own(f"redate[{i}].event", redate.event, known, touched, problems):
+            if self._own(("redate", i, "event"), redate.event, known, touched, problems):
                 moved[redate.event] = redate.date
         kept: list[Event] = []
         for event in dataset.events:
@@ -89,24 +88,24 @@ class Scenario:
                 try:
                     event = attrs.evolve(event, date=moved[event.id])
                 except ModelValueError as exc:
-                    problems.append(Problem(f"redate[{index}].date", exc.detail or str(exc)))
+                    problems.append(Problem(("redate", index, "date"), exc.detail or str(exc)))
                     continue
             kept.append(event)
         if problems:
-            raise DatasetError(_placed(self.name, problems))
+            raise ScenarioError(self.name, problems)
         try:
             return attrs.evolve(dataset, events=(*kept, *self.add))
         except DatasetError as exc:
-            raise DatasetError(
-                _placed(self.name, [_in_scenario(p, len(kept)) for p in exc.problems])
+            raise ScenarioError(
+                self.name, [_in_scenario(p, len(kept)) for p in exc.problems]
             ) from None
 
     def _own(
         self,
-        path: str,
+        path: tuple[str | int, ...],
         event_id: str,
         known: set[str],
-        touched: dict[str, str],
+        touched: dict[str, tuple[str | int, ...]],
         problems: list[Problem],
     ) -> bool:
         """Check that a recorded event is named once; note where it was named."""
@@ -115,31 +114,18 @@ class Scenario:
             return False
         if event_id in touched:
             problems.append(
-                Problem(path, f"event {event_id!r} is already named at {touched[event_id]}")
+                Problem(
+                    path, f"event {event_id!r} is already named at {show_path(touched[event_id])}"
+                )
             )
             return False
         touched[event_id] = path
         return True
 
 
-_EVENT_PATH = re.compile(r"^events\[(\d+)\]")
-
-
 def _in_scenario(problem: Problem, kept: int) -> Problem:
     """A dataset problem about an added event, placed at that event in the scenario."""
-    found = _EVENT_PATH.match(problem.path)
-    if found is None or int(found.group(1)) < kept:
-        return problem
-    index = int(found.group(1)) - kept
-    return Problem(f"add[{index}]{problem.path[found.end() :]}", problem.message, line=problem.line)
-
-
-def _placed(name: str, problems: list[Problem]) -> list[Problem]:
-    return [
-        Problem(
-            f"scenario {name!r}: {p.path}" if p.path else f"scenario {name!r}",
-            p.message,
-            line=p.line,
-        )
-        for p in problems
-    ]
+    match problem.location:
+        case ("events", int(index), *rest) if index >= kept:
+            return Problem(("add", index - kept, *rest), problem.message, line=problem.line)
+    return problem

@@ -11,7 +11,7 @@ from typing import Any
 
 import attrs
 
-from .errors import ModelTypeError, ModelValueError
+from .errors import Key, Location, ModelTypeError, ModelValueError, show_path
 
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 
@@ -23,16 +23,15 @@ def _where(instance: object, attribute: attrs.Attribute[Any]) -> str:
 def fail(
     error: type[ModelTypeError | ModelValueError],
     instance: object,
-    field: str,
+    field: str | Location,
     detail: str,
     *,
     separator: str = " ",
 ) -> ModelTypeError | ModelValueError:
-    """An error about ``field`` of ``instance``: ``"Class.field detail"``, with the
-    field and the detail kept apart for readers of files."""
-    return error(
-        f"{type(instance).__name__}.{field}{separator}{detail}", field=field, detail=detail
-    )
+    """An error about ``field`` of ``instance`` (a name, or a location such as
+    ``("sources", 2)``): ``"Class.field detail"``, with the place and the detail kept
+    apart for readers of files."""
+    return _error(error, type(instance).__name__, field, detail, separator)
 
 
 def _type_name(types: type | tuple[type, ...]) -> str:
@@ -84,7 +83,26 @@ def optional(validator: Validator) -> Validator:
         if value is not None:
             validator(instance, attribute, value)
 
+    check.inner = validator  # type: ignore[attr-defined]
     return check
+
+
+def checks(validator: Any) -> tuple[Any, ...]:
+    """Every check ``validator`` makes of a value or of its items, for tools that
+    describe a field (the JSON Schema tells ids from text by them)."""
+    if validator is None:
+        return ()
+    if validator is _optional_identifier:
+        return (identifier,)
+    found: list[Any] = [validator]
+    for name in ("inner", "item"):
+        if hasattr(validator, name):
+            found.extend(checks(getattr(validator, name)))
+    if attrs.has(type(validator)):  # attrs' and_() of several validators
+        for field in attrs.fields(type(validator)):
+            for part in getattr(validator, field.name) or ():
+                found.extend(checks(part))
+    return tuple(found)
 
 
 def identifier(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -139,10 +157,11 @@ def tuple_of(item: Validator) -> Validator:
                     str(exc).replace(
                         _where(instance, attribute), f"{_where(instance, attribute)}[{index}]", 1
                     ),
-                    field=f"{attribute.name}[{index}]",
+                    field=(attribute.name, index),
                     detail=exc.detail,
                 ) from None
 
+    check.item = item  # type: ignore[attr-defined]
     return check
 
 
@@ -154,7 +173,7 @@ def unique(instance: object, attribute: attrs.Attribute[Any], value: tuple[Any, 
             raise fail(
                 ModelValueError,
                 instance,
-                f"{attribute.name}[{index}]",
+                (attribute.name, index),
                 f"{element!r} appears twice",
                 separator=": ",
             )
@@ -164,14 +183,15 @@ def unique(instance: object, attribute: attrs.Attribute[Any], value: tuple[Any, 
 def _error(
     error: type[ModelTypeError | ModelValueError],
     owner: str,
-    field: str,
+    field: str | Location,
     detail: str,
     separator: str = " ",
 ) -> ModelTypeError | ModelValueError:
-    return error(f"{owner}.{field}{separator}{detail}", field=field, detail=detail)
+    where = field if isinstance(field, str) else show_path(field)
+    return error(f"{owner}.{where}{separator}{detail}", field=field, detail=detail)
 
 
-def _fraction(value: Any, owner: str, field: str) -> Fraction:
+def _fraction(value: Any, owner: str, field: str | Location) -> Fraction:
     """Read an exact number: an int, a Fraction, a Decimal, a float (as the decimal it
     prints as) or a string such as ``"2/3"``, ``"0.55"`` or ``"55%"``."""
     if isinstance(value, bool):
@@ -249,25 +269,25 @@ def weights(value: Any, self: Any, field: attrs.Attribute[Any]) -> tuple[tuple[s
             raise _error(
                 ModelTypeError,
                 owner,
-                f"{name}[{index}]",
+                (name, index),
                 f"must be a (party, weight) pair, got {shown(pair)}",
             )
         party, weight = pair
         if not isinstance(party, str) or not party or party != party.strip():
             raise _error(
-                ModelValueError, owner, f"{name}[{index}]", f"{party!r} is not a party id", ": "
+                ModelValueError, owner, (name, index), f"{party!r} is not a party id", ": "
             )
         if party in seen:
             raise _error(
-                ModelValueError, owner, f"{name}[{party!r}]", f"party {party!r} appears twice", ": "
+                ModelValueError, owner, (name, Key(party)), f"party {party!r} appears twice", ": "
             )
         seen.add(party)
-        number = _fraction(weight, owner, f"{name}[{party!r}]")
+        number = _fraction(weight, owner, (name, Key(party)))
         if number < 0:
             raise _error(
                 ModelValueError,
                 owner,
-                f"{name}[{party!r}]",
+                (name, Key(party)),
                 f"must not be negative, got {shown(weight)}",
             )
         out.append((party, number))

@@ -7,6 +7,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -381,3 +382,45 @@ def test_schema_command_prints_the_json_schema(capsys: pytest.CaptureFixture[str
     assert code == 0
     assert json.loads(out) == json_schema()
     assert json.loads(out)["required"] == ["format"]
+
+
+@pytest.mark.parametrize("command", ["status", "validate"])
+def test_a_json_key_given_twice_before_a_syntax_error_exits_1_without_a_traceback(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, command: str
+) -> None:
+    """The input that made `validate` print a traceback is refused with exit status 1."""
+    path = tmp_path / "twice.json"
+    path.write_text('{"format": 1, "format": 1, "title": }', encoding="utf-8")
+    code, out, err = run(capsys, command, str(path))
+    assert code == 1
+    assert "Traceback" not in out + err
+    assert "not valid JSON" in out + err
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda tmp: tmp / "missing.json", "no such file: "),
+        (lambda tmp: (tmp / "folder.json").mkdir() or tmp / "folder.json", "not a file: "),
+        (lambda tmp: tmp / "data.csv", "cannot tell the format of "),
+    ],
+    ids=["missing", "a directory", "unknown suffix"],
+)
+def test_one_loader_tells_an_unreadable_file_from_an_invalid_one(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, make: Any, message: str
+) -> None:
+    """A file that cannot be read is a FileError (an InputError), exit status 2, for the
+    library and both commands alike."""
+    from tradeaccord.errors import FileError, InputError
+    from tradeaccord.serialization import load_dataset
+
+    path = make(tmp_path)
+    (tmp_path / "data.csv").write_text("format,1\n", encoding="utf-8")
+    with pytest.raises(FileError) as caught:
+        load_dataset(path)
+    assert isinstance(caught.value, InputError) and caught.value.code == "file"
+    assert str(caught.value).startswith(message)
+    for command in ("status", "validate"):
+        code, out, err = run(capsys, command, str(path))
+        assert (code, out) == (2, "")
+        assert err.startswith(f"tradeaccord: error: {message}")

@@ -49,11 +49,9 @@ LAYERS: dict[str, int] = {
     "_scenario": 3,
     # 4: the engine: timelines, sweeps, the history, explanations, rules, reports
     "_engine": 4,
-    # 5: dataset files: plain data to model values, text to plain data, JSON Schema, and
-    # the embedded dataset (read from a file). The engine never imports them.
-    "_format": 5,
-    "_documents": 5,
-    "_schema": 5,
+    # 5: reading and writing files, JSON Schema, report data, problems in input; the
+    # embedded dataset, read with them. The engine never imports them.
+    "_io": 5,
     "_dataset": 5,
     # 6: edges: presentation, formats, strategies, command line, public façade
     "_render": 6,
@@ -90,7 +88,7 @@ ENGINE_MODULES: tuple[str, ...] = (
 
 #: Modules allowed to import dateutil and cattrs (edge modules may also import cattrs).
 DATEUTIL_USERS = frozenset({"_calendar"})
-CATTRS_USERS = frozenset({"serialization"})
+CATTRS_USERS = frozenset({"serialization", "_io"})
 #: Modules the core must not import: it neither prints nor logs.
 OUTPUT_MODULES = frozenset({"logging", "pprint", "structlog", "loguru", "rich"})
 #: Method names that read the clock (``date.today()``, ``datetime.now()``...).
@@ -502,3 +500,23 @@ def test_importing_the_package_loads_no_optional_package() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+#: Subpackages and modules the core (layers 0-4) must never import: reading and writing
+#: files, and the embedded dataset read with them.
+IO_MODULES = frozenset({"_io", "_dataset", "serialization"})
+
+
+@modules
+def test_the_core_reads_no_files(path: Path) -> None:
+    """The model, conditions and engine never import the readers or the embedded data."""
+    if _layer(path) >= LAYERS["_io"]:
+        return
+    _report(
+        path,
+        [
+            f"line {line}: imports {target!r}"
+            for target, line in internal_targets(path)
+            if target in IO_MODULES
+        ],
+    )

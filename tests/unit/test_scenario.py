@@ -97,7 +97,7 @@ def test_compare_a_scenario_with_the_record() -> None:
     [
         (
             ta.Scenario(name="s", remove=("no-such-event",)),
-            ["scenario 's': remove[0]: no recorded event 'no-such-event'"],
+            ["remove[0]: no recorded event 'no-such-event'"],
         ),
         (
             ta.Scenario(
@@ -106,7 +106,7 @@ def test_compare_a_scenario_with_the_record() -> None:
                 redate=(ta.Redate(event=US, date=D(2025, 6, 1)),),
             ),
             [
-                "scenario 's': redate[0].event: event '2025-06-25-us-approval' is already named at remove[0]"
+                "redate[0].event: event '2025-06-25-us-approval' is already named at remove[0]"
             ],
         ),
         (
@@ -124,8 +124,8 @@ def test_compare_a_scenario_with_the_record() -> None:
                 ),
             ),
             [
-                "scenario 's': add[0].id: duplicate id",
-                "scenario 's': add[1].party: unknown party 'XXX'",
+                "add[0].id: duplicate id",
+                "add[1].party: unknown party 'XXX'",
             ],
         ),
         (
@@ -133,7 +133,7 @@ def test_compare_a_scenario_with_the_record() -> None:
                 name="s", redate=(ta.Redate(event="2025-08-11-us-extension", date=D(2026, 1, 1)),)
             ),
             [
-                "scenario 's': redate[0].date: (2025-11-10) must be after the event date (2026-01-01)"
+                "redate[0].date: (2025-11-10) must be after the event date (2026-01-01)"
             ],
         ),
     ],

@@ -4,7 +4,9 @@ Nothing from a file is ever executed: JSON and TOML have no such feature, and YA
 is composed with PyYAML's safe loader and built here node by node, so tags that would
 build Python objects are errors. Every parser is bounded: the size of the text, the
 nesting of the data, and (for YAML) the number of nodes reached through aliases.
-Duplicate keys are errors in all three formats.
+Duplicate keys are errors in all three formats. Every problem found here is placed at
+its location in the data (and, for YAML, its line); the YAML composer records the line of
+every location it builds, for the problems found later.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import tomllib
 from collections.abc import Mapping
 from typing import Any, Final, Literal
 
-from .errors import Problem
+from ..errors import Location, Problem
 
 __all__ = [
     "MAX_BYTES",
@@ -58,7 +60,7 @@ class Document:
     def __init__(
         self,
         data: Any = None,
-        lines: Mapping[str, int] | None = None,
+        lines: Mapping[Location, int] | None = None,
         problems: list[Problem] | None = None,
     ) -> None:
         self.data = data
@@ -93,6 +95,13 @@ def parse(text: str | bytes, kind: FileFormat) -> Document:
                     )
                 ]
             )
+    elif not text.isascii():
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as exc:  # a lone surrogate: not text any file can hold
+            found = f"{ord(text[exc.start]):04X}"
+            message = f"not valid text: an unpaired surrogate U+{found} (character {exc.start})"
+            return Document(problems=[Problem("", message)])
     if kind == "json":
         return _json(text)
     if kind == "toml":
@@ -110,73 +119,97 @@ _EMPTY: Final = "the file is empty: a dataset needs at least 'format'"
 # JSON ---------------------------------------------------------------------------------------
 
 
-class _Duplicate(Exception):
-    def __init__(self, key: str) -> None:
-        super().__init__(key)
-        self.key = key
-
-
-def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out = dict(pairs)
-    if len(out) != len(pairs):
-        seen: set[str] = set()
-        for key, _ in pairs:
-            if key in seen:
-                raise _Duplicate(key)
-            seen.add(key)
-    return out
-
-
 class _Keeping(dict[str, Any]):
-    """An object that keeps the first value of a key given twice, and remembers the key."""
+    """An object with a key given twice: the first value is kept, and the order of the
+    keys as given (``True`` for a repeat) remembered."""
 
     def __init__(self, pairs: list[tuple[str, Any]]) -> None:
         super().__init__()
-        self.twice: list[str] = []
+        self.given: list[tuple[str, bool]] = []
         for key, value in pairs:
-            if key in self:
-                self.twice.append(key)
-            else:
+            self.given.append((key, key in self))
+            if key not in self:
                 self[key] = value
 
 
-def _duplicates(data: Any, path: str, problems: list[Problem]) -> None:
+def _duplicates(data: Any, at: Location, problems: list[Problem]) -> Any:
+    """``data`` with plain objects, and a problem for each key given twice, in the order
+    of the text."""
     if isinstance(data, _Keeping):
-        for key in data.twice:
-            problems.append(Problem(_key_path(path, key), f"the key {key!r} is given twice"))
+        out = {}
+        for key, repeat in data.given:
+            if repeat:
+                problems.append(Problem((*at, key), f"the key {key!r} is given twice"))
+            else:
+                out[key] = _duplicates(data[key], (*at, key), problems)
+        return out
+    if isinstance(data, dict):
+        return {key: _duplicates(value, (*at, key), problems) for key, value in data.items()}
+    if isinstance(data, list):
+        return [_duplicates(value, (*at, index), problems) for index, value in enumerate(data)]
+    return data
+
+
+_SURROGATE_ESCAPE: Final = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _lone_surrogates(data: Any, at: Location, problems: list[Problem]) -> None:
+    """A problem for each text of ``data`` holding a half of a character (a JSON escape
+    such as ``\\ud800`` without its other half): it is not text."""
+    if isinstance(data, str):
+        try:
+            data.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            found = f"{ord(data[exc.start]):04X}"
+            problems.append(Problem(at, f"not valid text: an unpaired surrogate U+{found}"))
+    elif isinstance(data, dict):
         for key, value in data.items():
-            _duplicates(value, _key_path(path, key), problems)
+            _lone_surrogates(key, at, problems)
+            _lone_surrogates(value, (*at, key), problems)
     elif isinstance(data, list):
         for index, value in enumerate(data):
-            _duplicates(value, f"{path}[{index}]", problems)
-
-
-def _plain(data: Any) -> Any:
-    if isinstance(data, dict):
-        return {key: _plain(value) for key, value in data.items()}
-    if isinstance(data, list):
-        return [_plain(value) for value in data]
-    return data
+            _lone_surrogates(value, (*at, index), problems)
 
 
 def _json(text: str) -> Document:
     if _empty(text):
         return Document(problems=[Problem("", _EMPTY)])
+    twice: list[_Keeping] = []
+
+    def pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        out = dict(pairs)
+        if len(out) == len(pairs):
+            return out
+        kept = _Keeping(pairs)
+        twice.append(kept)
+        return kept
+
     try:
-        return Document(json.loads(text, object_pairs_hook=_pairs))
+        data = json.loads(text, object_pairs_hook=pairs)
     except json.JSONDecodeError as exc:
         return Document(
             problems=[
                 Problem("", f"not valid JSON: {exc.msg} (column {exc.colno})", line=exc.lineno)
             ]
         )
-    except _Duplicate:
-        data = json.loads(text, object_pairs_hook=_Keeping)
-        problems: list[Problem] = []
-        _duplicates(data, "", problems)
-        return Document(_plain(data), problems=problems)
     except RecursionError:
         return Document(problems=[Problem("", "not valid: nested too deeply")])
+    if _SURROGATE_ESCAPE.search(text):
+        lone: list[Problem] = []
+        try:
+            _lone_surrogates(data, (), lone)
+        except RecursionError:
+            return Document(problems=[Problem("", "not valid: nested too deeply")])
+        if lone:
+            return Document(problems=lone)
+    if twice:
+        problems: list[Problem] = []
+        try:
+            data = _duplicates(data, (), problems)
+        except RecursionError:
+            return Document(problems=[Problem("", "not valid: nested too deeply")])
+        return Document(data, problems=problems)
+    return Document(data)
 
 
 # TOML ---------------------------------------------------------------------------------------
@@ -197,14 +230,6 @@ def _toml(text: str) -> Document:
 
 # YAML ---------------------------------------------------------------------------------------
 
-_IDENTIFIER: Final = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-
-
-def _key_path(path: str, key: Any) -> str:
-    if isinstance(key, str) and _IDENTIFIER.fullmatch(key):
-        return f"{path}.{key}" if path else key
-    return f"{path}[{key!r}]"
-
 
 def _yaml(text: str) -> Document:
     try:
@@ -223,7 +248,8 @@ def _yaml(text: str) -> Document:
     ):
         return Document(problems=[Problem("", _EMPTY)])
     try:
-        loader = yaml.SafeLoader(text)
+        # libyaml's parser, when PyYAML has it, composes the same nodes several times faster.
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
     except yaml.YAMLError as exc:
         return Document(problems=[_reader_problem(text, exc)])
     try:
@@ -232,7 +258,7 @@ def _yaml(text: str) -> Document:
             return Document(problems=[Problem("", _EMPTY)])
         builder = _YamlBuilder(loader)
         try:
-            data = builder.build(node, "", 0)
+            data = builder.build(node, (), 0)
         except _TooLarge:
             return Document(
                 problems=[
@@ -244,6 +270,8 @@ def _yaml(text: str) -> Document:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
         what = exc.problem or exc.context or "not valid"
+        if "maximum nesting depth" in what:  # libyaml's own bound
+            return Document(problems=[Problem("", "not valid: nested too deeply", line=line)])
         return Document(problems=[Problem("", f"not valid YAML: {what}", line=line)])
     except yaml.YAMLError as exc:
         return Document(problems=[_reader_problem(text, exc)])
@@ -263,14 +291,14 @@ class _YamlBuilder:
 
     def __init__(self, loader: Any) -> None:
         self.loader = loader
-        self.lines: dict[str, int] = {}
+        self.lines: dict[Location, int] = {}
         self.problems: list[Problem] = []
         self.nodes = 0
 
-    def fail(self, path: str, node: Any, message: str) -> None:
+    def fail(self, path: Location, node: Any, message: str) -> None:
         self.problems.append(Problem(path, message, line=node.start_mark.line + 1))
 
-    def build(self, node: Any, path: str, depth: int) -> Any:
+    def build(self, node: Any, path: Location, depth: int) -> Any:
         import yaml
 
         self.nodes += 1
@@ -295,8 +323,7 @@ class _YamlBuilder:
                 self.fail(path, node, f"unsupported tag {node.tag!r}")
                 return None
             return [
-                self.build(item, f"{path}[{index}]", depth + 1)
-                for index, item in enumerate(node.value)
+                self.build(item, (*path, index), depth + 1) for index, item in enumerate(node.value)
             ]
         if isinstance(node, yaml.MappingNode):
             if node.tag != "tag:yaml.org,2002:map":
@@ -316,7 +343,7 @@ class _YamlBuilder:
                     # is not a boolean or a number as YAML 1.1 would have it.
                     key = (
                         key_node.value
-                        if key_node.style is None and key_node.tag in _TEXT_KEYS
+                        if not key_node.style and key_node.tag in _TEXT_KEYS
                         else self.loader.construct_object(key_node)
                     )
                 except yaml.YAMLError as exc:
@@ -325,7 +352,7 @@ class _YamlBuilder:
                     )
                     continue
                 line = key_node.start_mark.line + 1
-                where = _key_path(path, key)
+                where = (*path, key)
                 if key in first_line:
                     self.fail(
                         where,

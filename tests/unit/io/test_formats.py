@@ -22,7 +22,7 @@ import tomli_w
 import yaml
 
 import tradeaccord as ta
-from tradeaccord._documents import MAX_NESTING, MAX_YAML_NODES
+from tradeaccord._io.documents import MAX_NESTING, MAX_YAML_NODES
 from tradeaccord.errors import InputError, Problem, TradeAccordError
 from tradeaccord.serialization import (
     MAX_DEPTH,
@@ -1332,3 +1332,78 @@ def test_no_hint_for_a_word_unlike_any_known() -> None:
     data["events"][0]["kind"] = "zzzz"
     (problem,) = problems_of(write(data, "json"), "json")
     assert "did you mean" not in problem.message and "(known: statement," in problem.message
+
+
+# A key given twice, then a syntax error -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"format": 1, "format": 1, "title": }',
+        '{"format": 1, "parties": [{"id": "USA", "id": "USA"}], "title": "T" "x"}',
+        '{"a": 1, "a": 2',
+    ],
+    ids=["then a missing value", "then a missing comma", "then the end"],
+)
+def test_a_json_key_given_twice_before_a_syntax_error_is_one_problem(text: str) -> None:
+    """A key given twice followed by a syntax error is refused as invalid JSON, with its
+    line, never with a bare ``json.JSONDecodeError`` (found by fuzzing the reader)."""
+    [problem] = problems_of(text, "json")
+    assert problem.path == ""
+    assert problem.message.startswith("not valid JSON: ")
+    assert problem.line == 1
+
+
+def test_a_json_key_given_twice_is_placed_at_each_object(tmp_path: Any) -> None:
+    """Keys given twice in several objects are each reported at their own place."""
+    text = '{"format": 1, "parties": [{"id": "A", "name": "A", "id": "B"}], "title": "T", "title": "U"}'
+    problems = problems_of(text, "json")
+    assert [(p.location, p.message) for p in problems] == [
+        (("parties", 0, "id"), "the key 'id' is given twice"),
+        (("title",), "the key 'title' is given twice"),
+    ]
+
+
+@pytest.mark.parametrize("format", FORMATS)
+def test_text_with_a_lone_surrogate_is_refused(format: str) -> None:
+    """A ``str`` holding a lone surrogate is not text a file can hold: it is refused
+    like bytes that are not UTF-8, in every format (found by fuzzing; the YAML parser
+    raised ``UnicodeEncodeError``)."""
+    text = write(base(), format).replace("Formats", "a\udb76b")
+    [problem] = problems_of(text, format)
+    assert problem.path == ""
+    assert problem.message.startswith("not valid text: an unpaired surrogate U+DB76 (character ")
+
+
+def test_a_json_escape_of_half_a_character_is_refused_at_its_place() -> None:
+    """A JSON escape that stands for half a character (``\\ud800`` alone) is not text;
+    it is refused at the place of its value (a pair is one character, and reads)."""
+    pair = write({**base(), "title": "\U0001f600"}, "json")
+    assert dataset_from_json(pair).title == "\U0001f600"
+    text = write({**base(), "title": "a\udb76b"}, "json")
+    assert "\\udb76" in text
+    [problem] = problems_of(text, "json")
+    assert (problem.path, problem.message) == (
+        "title",
+        "not valid text: an unpaired surrogate U+DB76",
+    )
+
+
+@pytest.mark.parametrize(
+    ("where", "message"),
+    [
+        (("events", 0), "expected an event (an object), got null"),
+        (("groups", 0, "members", 1), "expected a member (a party id or an object), got null"),
+        ((*WHEN_KEYS, "by_all"), "expected a non-empty list of party ids, got null"),
+    ],
+)
+def test_a_null_item_of_a_list_is_not_a_key_to_leave_out(
+    where: tuple[Any, ...], message: str
+) -> None:
+    """A ``null`` in a list is an item of the wrong kind: the message says what was
+    expected, not to leave a key out."""
+    data = base()
+    set_at(where, None)(data)
+    problems = problems_of(write(data, "json"), "json")
+    assert [(p.path, p.message) for p in problems] == [(dotted(where), message)]

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 import tradeaccord as ta
 from tradeaccord._calendar import Period, Rounding
-from tradeaccord._schema import json_schema
+from tradeaccord._io.schema import json_schema
 from tradeaccord._vocabulary import (
     Action,
     AgreementKind,

@@ -203,3 +203,46 @@ def test_invalid_values_raise_named_errors(
     with pytest.raises(error, match=message):
         build()  # type: ignore[operator]
     assert issubclass(error, ta.errors.TradeAccordError)
+
+
+def test_a_long_chain_of_links_is_checked_without_recursion() -> None:
+    """Thousands of agreements linked one to the next (and back, at the end) are
+    checked, and the cycle is found once."""
+    n = 5000
+    link = ta.LinkKind.IMPLEMENTS
+    agreements = [
+        agreement(f"a{i}", links=(ta.Link(kind=link, target=f"a{(i + 1) % n}"),)) for i in range(n)
+    ]
+    with pytest.raises(DatasetError) as caught:
+        ta.Dataset(parties=(USA, CHN), agreements=tuple(agreements))
+    [problem] = caught.value.problems
+    assert problem.location == ("agreements", n - 1, "links", 0)
+    assert problem.message.startswith("cyclic reference: a0 -> a1 -> ")
+
+
+def test_findings_are_placed_by_the_index() -> None:
+    """An index of values at other places (as a reader gives) places its findings, and
+    the places their messages refer to, there; ignored ids are not reported."""
+    from tradeaccord._model.checks import Index, check
+
+    c = ta.Commitment(id="c", by="FRA", action=ta.Action.LIFT, summary="")
+    a = agreement(
+        "a", commitments=(c, c), entry_into_force=ta.EntryIntoForce(when=ta.InForce("gone"))
+    )
+    index = Index(
+        parties=(USA, CHN),
+        agreements=(a,),
+        places={
+            "parties": [("parties", 0), ("parties", 2)],
+            "agreements": [("agreements", 4)],
+            "commitments": [
+                [("agreements", 4, "commitments", 1), ("agreements", 4, "commitments", 3)]
+            ],
+        },
+        ignore=frozenset({"gone"}),
+    )
+    assert [str(f.problem()) for f in check(index)] == [
+        "agreements[4].commitments[3].id: duplicate commitment id 'c' (first used at agreements[4].commitments[1])",
+        "agreements[4].commitments[1].by: unknown party 'FRA' (known: CHN, USA)",
+        "agreements[4].commitments[3].by: unknown party 'FRA' (known: CHN, USA)",
+    ]

@@ -1,0 +1,308 @@
+"""The descriptions of the JSON Schema: one sentence for each object, field and value
+of the layout, shown by editors as they complete a dataset file.
+
+Everything else in the schema is derived from the attrs classes and the layout tables
+(see ``schema``); this table holds only words.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from .._calendar import (
+    AfterClearDays,
+    AfterPeriod,
+    Earliest,
+    FirstDayOfMonthFollowing,
+    FixedDate,
+    Latest,
+    NthDayAfter,
+    Rounding,
+    Upon,
+)
+from .._conditions import (
+    AllOf,
+    AnyOf,
+    AtLeast,
+    DateReached,
+    Delay,
+    Fulfilled,
+    InForce,
+    InstrumentCount,
+    InstrumentShare,
+    Not,
+    Occurred,
+    WeightedShare,
+)
+from .._model import (
+    Agreement,
+    Commitment,
+    Dataset,
+    Deadline,
+    EntryIntoForce,
+    Event,
+    Group,
+    Link,
+    Measure,
+    Member,
+    Official,
+    Party,
+    PartyEntry,
+    ProvisionalApplication,
+    Source,
+    Term,
+)
+from .._vocabulary import (
+    Action,
+    AgreementKind,
+    Confidence,
+    EventKind,
+    LinkKind,
+    MeasureKind,
+    PartyKind,
+    SourceKind,
+)
+
+__all__ = ["CLASSES", "ENUMS", "FIELDS", "SHORT_FORMS", "VALUES"]
+
+#: What each object is; for an object that may be written in a short form, what the
+#: value is (in any form), then what the object form is.
+CLASSES: Final[dict[type, str | tuple[str, str]]] = {
+    Party: "A state, customs territory, bloc or organization that can be bound by agreements.",
+    Member: (
+        "A member of a group: a party id, or an object with the dates it joined and left.",
+        "A party's membership from 'joined' until the day before 'left'.",
+    ),
+    Group: "A named set of parties whose membership may change over time.",
+    Official: "A person acting for a party.",
+    Measure: "A policy instrument one party applies to others (a tariff, an export control...).",
+    Source: "A document where a fact is asserted.",
+    Event: "A dated fact: an approval, a deposit, a performance, an extension, a ruling...",
+    Link: "A relation from this agreement to another.",
+    Term: (
+        "How long something runs once it starts: a period, or {period, rounding}.",
+        "A term with a rounding policy.",
+    ),
+    Deadline: (
+        "When a commitment is due: a date, a period from activation, or {on | within, rounding}.",
+        "A deadline with exactly one of 'on' and 'within'.",
+    ),
+    Commitment: "An undertaking by one party about a measure, possibly conditional.",
+    PartyEntry: "How each party comes to be bound, and how it leaves.",
+    EntryIntoForce: "An agreement's entry-into-force clause.",
+    ProvisionalApplication: "Provisional application before entry into force (at most one of 'ends_on' and 'term').",
+    Agreement: "A concluded text or arrangement between parties.",
+    Dataset: "A tradeaccord dataset file: parties, groups, officials, measures, sources, agreements and events.",
+    Occurred: "An event of this kind has occurred; 'by_all' / 'by_any' take the place of 'party'.",
+    Fulfilled: "A commitment has been performed.",
+    InForce: "An agreement is in force.",
+    DateReached: "A date has been reached.",
+    AllOf: "Every condition holds (none: always).",
+    AnyOf: "At least one condition holds (none: never).",
+    Not: "The condition does not hold.",
+    AtLeast: "At least N of the conditions hold.",
+    Delay: "Holds from the date a day-count rule gives for the first day the condition holds.",
+    InstrumentCount: "At least N parties have an instrument standing.",
+    InstrumentShare: "Instruments from at least a share of a group's members, counted on each day.",
+    WeightedShare: "Instruments from parties whose weights add up to at least a share of the total.",
+    Upon: "The same day as the trigger.",
+    NthDayAfter: "On the Nth day after the trigger (the trigger is day 0).",
+    AfterClearDays: "After N clear days: the trigger plus N + 1 days.",
+    FirstDayOfMonthFollowing: "The first day of the Nth month following the trigger's month.",
+    AfterPeriod: "The trigger plus a calendar period.",
+    FixedDate: "A fixed date, or the trigger if that is later.",
+    Earliest: "The earliest of the dates the rules give.",
+    Latest: "The latest of the dates the rules give.",
+}
+#: What each field holds, by class and model field.
+FIELDS: Final[dict[tuple[type, str], str]] = {
+    (Party, "id"): "A stable id; ISO 3166 alpha-3 where one exists ('USA').",
+    (Party, "name"): "The party's name.",
+    (Party, "kind"): "What kind of actor the party is.",
+    (Member, "party"): "The id of the member party.",
+    (Member, "joined"): "The first day of membership (default: from the start).",
+    (Member, "left"): "The first day the party is no longer a member (default: still a member).",
+    (Group, "id"): "The group's id.",
+    (Group, "name"): "The group's name.",
+    (Group, "members"): "The members, in order.",
+    (Official, "id"): "The official's id.",
+    (Official, "name"): "The official's name.",
+    (Official, "party"): "The id of the party the official acts for.",
+    (Official, "role"): "The official's role ('President').",
+    (Measure, "id"): "The measure's id.",
+    (Measure, "name"): "The measure's name.",
+    (Measure, "imposed_by"): "The id of the party that applies the measure.",
+    (Measure, "kind"): "The kind of measure.",
+    (Measure, "applies_to"): "The ids of the parties it applies to (empty: every other party).",
+    (Measure, "legal_basis"): "The law or order the measure rests on.",
+    (Measure, "summary"): "A short description.",
+    (Source, "id"): "The source's id.",
+    (Source, "publisher"): "Who published the document.",
+    (Source, "kind"): "What kind of document it is.",
+    (Source, "title"): "The document's title.",
+    (Source, "url"): "Where the document can be read.",
+    (Source, "published"): "The day it was published.",
+    (Source, "quote"): "The passage that asserts the fact.",
+    (Event, "id"): "The event's id.",
+    (Event, "date"): "The day it happened.",
+    (Event, "kind"): "What kind of fact it is.",
+    (Event, "summary"): "A short description.",
+    (Event, "party"): "The id of the party that acted.",
+    (Event, "official"): "The id of the official who acted.",
+    (
+        Event,
+        "target",
+    ): "The id of the agreement, commitment, measure or provisional application the event is about.",
+    (Event, "sources"): "The ids of the sources that assert it.",
+    (Event, "confidence"): "How well the sources establish it.",
+    (
+        Event,
+        "ends_on",
+    ): "For an extension only (and required there): the first day the extended term no longer runs.",
+    (Event, "notes"): "Free notes.",
+    (Link, "kind"): "How this agreement relates to the other.",
+    (Link, "target"): "The id of the other agreement.",
+    (Term, "period"): "The length of the term.",
+    (Term, "rounding"): "What to do when the period ends on a day the month lacks.",
+    (Deadline, "on"): "Due on or before this day.",
+    (Deadline, "within"): "Due within this period of activation.",
+    (Deadline, "rounding"): "What to do when the period ends on a day the month lacks.",
+    (Commitment, "id"): "The commitment's id, unique across agreements ('deal/c1').",
+    (Commitment, "by"): "The id of the party that undertakes it.",
+    (Commitment, "action"): "What the party undertakes to do.",
+    (Commitment, "summary"): "A short description.",
+    (Commitment, "measure"): "The id of the measure it is about.",
+    (Commitment, "beneficiary"): "The id of the party it benefits.",
+    (Commitment, "condition"): "What must hold for it to be active.",
+    (Commitment, "deadline"): "When it must be performed.",
+    (Commitment, "term"): "How long it binds once active.",
+    (Commitment, "sources"): "The ids of the sources that assert it.",
+    (PartyEntry, "instrument"): "The event kind by which a party binds itself.",
+    (PartyEntry, "effective"): "When a later party's instrument takes effect.",
+    (PartyEntry, "withdrawal"): "When a bound party's withdrawal takes effect.",
+    (EntryIntoForce, "when"): "What must hold for the agreement to enter into force.",
+    (
+        EntryIntoForce,
+        "effective",
+    ): "The entry-into-force date counted from the day 'when' first holds.",
+    (
+        EntryIntoForce,
+        "deadline",
+    ): "The last day it may enter into force; after it the agreement lapses.",
+    (
+        EntryIntoForce,
+        "per_party",
+    ): "How each party comes to be bound (for agreements parties join one by one).",
+    (ProvisionalApplication, "id"): "The id events about provisional application target.",
+    (ProvisionalApplication, "start"): "What must hold for provisional application to start.",
+    (
+        ProvisionalApplication,
+        "effective",
+    ): "The start date counted from the day 'start' first holds.",
+    (ProvisionalApplication, "ends_on"): "The first day it no longer applies.",
+    (ProvisionalApplication, "term"): "How long it applies from its start.",
+    (Agreement, "id"): "The agreement's id.",
+    (Agreement, "title"): "The agreement's title.",
+    (Agreement, "kind"): "The legal form of the agreement.",
+    (Agreement, "parties"): "The ids of its parties.",
+    (Agreement, "concluded"): "The day it was concluded.",
+    (Agreement, "entry_into_force"): "When it enters into force (default: when concluded).",
+    (Agreement, "commitments"): "What its parties undertake.",
+    (Agreement, "links"): "Its relations to other agreements.",
+    (Agreement, "term"): "How long it runs from entry into force.",
+    (Agreement, "provisional_application"): "Provisional application before entry into force.",
+    (Agreement, "summary"): "A short description.",
+    (Agreement, "sources"): "The ids of the sources that assert it.",
+    (Occurred, "kind"): "The kind of event.",
+    (Occurred, "party"): "The id of the party that acted.",
+    (Occurred, "by_all"): "Every one of these parties acted (one event each).",
+    (Occurred, "by_any"): "At least one of these parties acted.",
+    (Occurred, "target"): "The id of what the event is about.",
+    (Occurred, "official"): "The id of the official who acted.",
+    (Fulfilled, "commitment"): "The id of the commitment.",
+    (InForce, "agreement"): "The id of the agreement.",
+    (DateReached, "on"): "The date.",
+    (AllOf, "items"): "The conditions.",
+    (AnyOf, "items"): "The alternatives.",
+    (Not, "item"): "The condition negated.",
+    (AtLeast, "n"): "How many must hold (1 to the number of conditions).",
+    (AtLeast, "items"): "The conditions.",
+    (Delay, "item"): "The condition delayed.",
+    (Delay, "rule"): "The day-count rule.",
+    (InstrumentCount, "n"): "How many instruments are needed.",
+    (InstrumentCount, "target"): "The id of the agreement the instruments are about.",
+    (InstrumentCount, "kind"): "The event kind that counts as an instrument.",
+    (InstrumentCount, "among"): "Count only members of this group (a group id).",
+    (InstrumentShare, "share"): "The share needed, greater than 0 and at most 1 ('2/3', '55%').",
+    (InstrumentShare, "target"): "The id of the agreement the instruments are about.",
+    (InstrumentShare, "among"): "The id of the group whose members count.",
+    (InstrumentShare, "kind"): "The event kind that counts as an instrument.",
+    (WeightedShare, "share"): "The share needed, greater than 0 and at most 1 ('2/3', '55%').",
+    (WeightedShare, "weights"): "Each counted party's weight, by party id ('36.1', 20).",
+    (WeightedShare, "target"): "The id of the agreement the instruments are about.",
+    (WeightedShare, "kind"): "The event kind that counts as an instrument.",
+    (WeightedShare, "total"): "The total the share is taken of (default: the sum of the weights).",
+    (NthDayAfter, "n"): "N, 1 or more.",
+    (AfterClearDays, "n"): "N, 1 or more.",
+    (FirstDayOfMonthFollowing, "n"): "N, 1 or more.",
+    (AfterPeriod, "period"): "The period ('P1Y').",
+    (AfterPeriod, "rounding"): "What to do when the period ends on a day the month lacks.",
+    (FixedDate, "on"): "The date.",
+    (Earliest, "rules"): "The rules.",
+    (Latest, "rules"): "The rules.",
+    (Dataset, "title"): "The dataset's title.",
+    (Dataset, "parties"): "The parties.",
+    (Dataset, "groups"): "Named sets of parties.",
+    (Dataset, "officials"): "People acting for parties.",
+    (Dataset, "measures"): "Policy instruments (tariffs, export controls...).",
+    (Dataset, "sources"): "Documents that assert facts.",
+    (Dataset, "agreements"): "The agreements.",
+    (Dataset, "events"): "Dated facts.",
+    (WeightedShare, "weight"): "The party's weight (not negative).",
+}
+
+
+#: The short forms: what an object's one value means when it is written alone.
+SHORT_FORMS: Final[dict[tuple[type, str], str]] = {
+    (Member, "party"): "The id of a party that is a member throughout.",
+    (Term, "period"): "The length of the term.",
+    (Deadline, "on"): "Due on or before this day.",
+    (Deadline, "within"): "Due within this period of the day the commitment becomes active.",
+}
+
+#: What each enumeration is.
+ENUMS: Final[dict[type, str]] = {
+    PartyKind: "What kind of actor a party is.",
+    AgreementKind: "The legal form of an agreement.",
+    LinkKind: "How one agreement relates to another.",
+    Action: "What a commitment undertakes to do about a measure.",
+    MeasureKind: "The kind of policy instrument a measure is.",
+    EventKind: "What a dated fact is.",
+    Confidence: "How well an event is established by its sources.",
+    SourceKind: "What kind of document a source is.",
+    Rounding: (
+        "What to do when a period ends on a day the month lacks: strict (an error), "
+        "down (last day of the month) or up (first day of the next month)."
+    ),
+}
+
+#: The values written as text, and the unions of nodes.
+VALUES: Final[dict[str, str]] = {
+    "id": "An id: a non-empty string without surrounding spaces.",
+    "date": "A calendar date, 'YYYY-MM-DD'.",
+    "period": "An ISO 8601 duration of years, months, weeks and days: 'P90D', 'P3M', 'P1Y6M', 'P2W'.",
+    "exact_number": (
+        "An exact number: an integer, a decimal, or a string such as '2/3', '0.55', '55%' or '36.1'."
+    ),
+    "instrument_kind": (
+        "The event kind that counts as a party's instrument (any event kind but withdrawal)."
+    ),
+    "condition": (
+        "A condition: an object whose first key names the node ('occurred', 'all_of', 'delay'...)."
+    ),
+    "day_count": (
+        "A day-count rule turning a triggering date into an effective date: 'upon' or an object "
+        "naming the rule."
+    ),
+    "format": "The version of the layout: {format}.",
+}

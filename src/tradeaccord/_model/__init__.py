@@ -1,0 +1,52 @@
+"""The domain model: values, and the checked ``Dataset`` that holds them together.
+
+- ``values``: parties, groups, officials, measures, sources, events, commitments and
+  agreements, each a frozen attrs class that checks its own invariants;
+- ``index``: one index of a dataset's values, their places and condition nodes;
+- ``checks``: the checks of a dataset as a whole (duplicate ids, unknown references,
+  cycles), small functions over the index;
+- ``dataset``: ``Dataset``, which runs the checks when it is built, and its lookups.
+
+Model code never imports cattrs: reading and writing files is the business of
+``tradeaccord._io``.
+"""
+
+from __future__ import annotations
+
+from .dataset import Dataset
+from .values import (
+    Agreement,
+    Commitment,
+    Deadline,
+    EntryIntoForce,
+    Event,
+    Group,
+    Link,
+    Measure,
+    Member,
+    Official,
+    Party,
+    PartyEntry,
+    ProvisionalApplication,
+    Source,
+    Term,
+)
+
+__all__ = [
+    "Agreement",
+    "Commitment",
+    "Dataset",
+    "Deadline",
+    "EntryIntoForce",
+    "Event",
+    "Group",
+    "Link",
+    "Measure",
+    "Member",
+    "Official",
+    "Party",
+    "PartyEntry",
+    "ProvisionalApplication",
+    "Source",
+    "Term",
+]
