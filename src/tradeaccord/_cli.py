@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import NoReturn
 
 from . import __version__
@@ -14,20 +15,34 @@ from ._calendar import Period, Rounding, add_period
 from ._dataset import example_dataset
 from ._display import diagram
 from ._engine import Change, History, evaluate
+from ._expectations import Outcome
 from ._io.files import read_file
+from ._io.scenarios import dataset_of, dataset_path
 from ._model import Dataset
-from ._render import render_changes, render_history, render_text
-from .errors import FileError, InputError, Problem, TradeAccordError, UnknownIdError
+from ._render import render_changes, render_history, render_outcomes, render_text
+from ._scenario import Scenario
+from .errors import (
+    FileError,
+    InputError,
+    Problem,
+    ScenarioError,
+    TradeAccordError,
+    UnknownIdError,
+)
 from .serialization import (
+    REPORT_FORMAT,
     changes_to_dict,
     dataset_from_text,
     dataset_to_json,
     dataset_to_toml,
     dataset_to_yaml,
+    explanation_to_dict,
     history_to_json,
     json_schema,
     load_dataset,
+    load_scenario,
     report_to_json,
+    scenario_from_text,
 )
 
 __all__ = ["main"]
@@ -91,6 +106,7 @@ def _parser() -> argparse.ArgumentParser:
     status.add_argument(
         "--agreement", action="append", metavar="ID", help="report only this agreement (repeatable)"
     )
+    _scenario_argument(status)
     history = commands.add_parser(
         "history",
         help="show the status intervals of agreements, their parties and commitments",
@@ -134,6 +150,7 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="explain, listing each event's sources (JSON always has them)",
     )
+    _scenario_argument(history)
     upcoming = commands.add_parser(
         "upcoming",
         help="list the changes the facts recorded by a day already fix for the days after it",
@@ -196,6 +213,24 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument(
         "--json", action="store_true", help="print one JSON object instead of text"
     )
+    checking = commands.add_parser(
+        "check",
+        help="check the expectations of scenario files",
+        description="Apply the what-if scenario of each scenario file to its dataset (the "
+        "embedded US-China example dataset unless the file names one) and check every "
+        "expectation of the file. Exit status 0 when every expectation is met, 1 when one is "
+        "not (or a file is not a valid scenario file, or its scenario does not apply), 2 when "
+        "an argument cannot be used (a missing file, an unknown file type).",
+    )
+    checking.add_argument(
+        "files", nargs="+", metavar="FILE", help="a scenario file (.json, .toml, .yaml or .yml)"
+    )
+    checking.add_argument(
+        "--format", choices=_FORMATS, help="the format of every FILE, whatever its name"
+    )
+    checking.add_argument(
+        "--json", action="store_true", help="print one JSON object instead of text"
+    )
     example = commands.add_parser(
         "example",
         help="print the embedded example dataset",
@@ -244,13 +279,42 @@ def _parser() -> argparse.ArgumentParser:
     drawing.add_argument(
         "--markdown", action="store_true", help="wrap the diagram in a ```mermaid Markdown block"
     )
-    commands.add_parser(
+    schema = commands.add_parser(
         "schema",
-        help="print the JSON Schema of dataset files",
+        help="print the JSON Schema of dataset files (or of scenario files)",
         description="Print the JSON Schema (draft 2020-12) of dataset files, for editors to "
-        "complete and check YAML, TOML and JSON datasets.",
+        "complete and check YAML, TOML and JSON datasets; with --scenario, of scenario files.",
+    )
+    schema.add_argument(
+        "--scenario", action="store_true", help="the schema of scenario files instead"
     )
     return parser
+
+
+def _scenario_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--scenario",
+        metavar="SCENARIO_FILE",
+        help="a scenario file: answer under its what-if (its events marked hypothetical); "
+        "without FILE, about the dataset it names",
+    )
+
+
+def _with_scenario(args: argparse.Namespace) -> tuple[Dataset, Scenario | None]:
+    """The dataset a command reads and the scenario it is asked under (``--scenario``)."""
+    if getattr(args, "scenario", None) is None:
+        return _dataset(args), None
+    scenario_file = load_scenario(args.scenario)
+    if scenario_file.dataset is not None:
+        named = dataset_path(scenario_file, args.scenario)
+        if args.file is None:
+            args.file = str(named)
+        elif Path(args.file).resolve() != named.resolve():
+            raise _UsageError(
+                f"{args.scenario} is about {named}, not {args.file}: give that FILE, or none"
+            )
+    changes = scenario_file.scenario
+    return _dataset(args), changes if changes.add or changes.remove or changes.redate else None
 
 
 def _dataset(args: argparse.Namespace) -> Dataset:
@@ -355,10 +419,10 @@ def _diff(args: argparse.Namespace) -> int:
 
 
 def _history(args: argparse.Namespace) -> int:
-    dataset = _dataset(args)
+    dataset, scenario = _with_scenario(args)
     if args.start is not None and args.end is not None and args.end < args.start:
         raise _UsageError(f"--to {args.end} is before --from {args.start}")
-    history = History(dataset)
+    history = History(dataset, scenario=scenario)
     window = {"agreements": args.agreement, "start": args.start, "end": args.end}
     explain = args.explain or args.sources
     if args.json:
@@ -369,10 +433,10 @@ def _history(args: argparse.Namespace) -> int:
 
 
 def _status(args: argparse.Namespace) -> int:
-    dataset = _dataset(args)
+    dataset, scenario = _with_scenario(args)
     as_of = args.as_of if args.as_of is not None else dt.date.today()
     explain = args.explain or args.sources
-    report = evaluate(dataset, as_of, agreements=args.agreement)
+    report = evaluate(dataset, as_of, agreements=args.agreement, scenario=scenario)
     if args.json:
         sys.stdout.write(report_to_json(report, explain=explain))
     else:
@@ -437,6 +501,76 @@ def _validate(args: argparse.Namespace) -> int:
     return 0 if all(result is not None for _, result, _ in results) else 1
 
 
+def _check(args: argparse.Namespace) -> int:
+    files = [(path, *read_file(path, args.format)) for path in args.files]
+    results: list[tuple[str, tuple[Outcome, ...] | None, tuple[Problem, ...]]] = []
+    for path, data, kind in files:
+        try:
+            scenario_file = scenario_from_text(data, format=kind, source=path)
+            outcomes = scenario_file.check(dataset_of(scenario_file, path))
+        except InputError as exc:  # a FileError too: the dataset the file names
+            results.append((path, None, exc.problems))
+        except ScenarioError as exc:
+            results.append((path, None, exc.problems))
+        else:
+            results.append((path, outcomes, ()))
+    met = all(found is not None and all(o.met for o in found) for _, found, _ in results)
+    if args.json:
+        out = {
+            "format": REPORT_FORMAT,
+            "met": met,
+            "files": [_checked(path, outcomes, problems) for path, outcomes, problems in results],
+        }
+        sys.stdout.write(json.dumps(out, indent=2, ensure_ascii=False) + "\n")
+    else:
+        for path, checked, problems in results:
+            if checked is not None:
+                sys.stdout.write(render_outcomes(path, checked))
+                continue
+            sys.stdout.write(f"{path}: {_count(len(problems), 'problem')}\n")
+            for p in problems:
+                place = f"{path}:{p.line}" if p.line is not None else path
+                where = f"{p.path}: " if p.path else ""
+                sys.stdout.write(f"{place}: {where}{p.message}\n")
+    return 0 if met else 1
+
+
+def _checked(
+    path: str, outcomes: Sequence[Outcome] | None, problems: Sequence[Problem]
+) -> dict[str, object]:
+    if outcomes is None:
+        return {"file": path, "met": False, "problems": [_problem(p) for p in problems]}
+    return {
+        "file": path,
+        "met": all(o.met for o in outcomes),
+        "problems": [],
+        "expectations": [
+            {
+                "index": o.index,
+                "expectation": o.expectation.describe(),
+                "met": o.met,
+                "problem": o.problem,
+                "mismatches": [
+                    {
+                        "check": m.check,
+                        "expected": _plain(m.expected),
+                        "actual": _plain(m.actual),
+                    }
+                    for m in o.mismatches
+                ],
+                "explanation": None
+                if o.met or o.explanation is None
+                else explanation_to_dict(o.explanation),
+            }
+            for o in outcomes
+        ],
+    }
+
+
+def _plain(value: object) -> object:
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
 def _count(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
 
@@ -465,8 +599,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "example":
             return _example(args)
         if args.command == "schema":
-            sys.stdout.write(json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n")
+            schema = json_schema("scenario" if args.scenario else "dataset")
+            sys.stdout.write(json.dumps(schema, indent=2, ensure_ascii=False) + "\n")
             return 0
+        if args.command == "check":
+            return _check(args)
         if args.command == "validate":
             return _validate(args)
         if args.command == "history":

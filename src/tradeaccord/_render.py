@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ._engine import Change, History, StatusInterval
@@ -17,9 +17,10 @@ from ._engine.results import (
     Report,
     describe_missing,
 )
+from ._expectations import Outcome
 from ._truth import Truth
 
-__all__ = ["render_changes", "render_history", "render_text"]
+__all__ = ["render_changes", "render_history", "render_outcomes", "render_text"]
 
 _MARK = {Truth.TRUE: "yes", Truth.FALSE: "no", Truth.UNKNOWN: "unknown"}
 
@@ -229,6 +230,9 @@ def render_history(
             from 2025-06-27           in force (in force since 2025-06-27)
     """
     lines: list[str] = []
+    if history.scenario is not None:
+        name = history.scenario.name
+        lines += [f"In the what-if scenario {name!r} (hypothetical events marked)", ""]
     window = {"start": start, "end": end}
     ids = tuple(a.id for a in history.dataset.agreements) if agreements is None else agreements
     for agreement_id in ids:
@@ -305,4 +309,33 @@ def render_changes(changes: Iterable[Change], *, explain: bool = False) -> str:
                 )
     if not lines:
         return "No changes.\n"
+    return "\n".join(lines) + "\n"
+
+
+def render_outcomes(source: str, outcomes: Sequence[Outcome], *, explain: bool = True) -> str:
+    """The outcomes of a scenario file's expectations as text: one line for the file,
+    then each expectation that is not met, with what was expected, what is, and (with
+    ``explain``) the explanation of what is.
+
+    Examples:
+        >>> import datetime as dt
+        >>> import tradeaccord as ta
+        >>> file = ta.ScenarioFile(scenario=ta.Scenario(name="record"), expect=(
+        ...     ta.Expectation(as_of=dt.date(2025, 6, 26), agreement="london-2025", in_force=True),))
+        >>> print(render_outcomes("mine.yaml", file.check(ta.example_dataset()), explain=False))
+        mine.yaml: 1 of 1 expectation not met
+          expect[0]: as of 2025-06-26, london-2025: in_force yes: not met: in_force: expected yes, got no
+        <BLANKLINE>
+    """
+    failed = [o for o in outcomes if not o.met]
+    total = len(outcomes)
+    noun = "expectation" if total == 1 else "expectations"
+    if not failed:
+        return f"{source}: {total} {noun}, all met\n"
+    lines = [f"{source}: {len(failed)} of {total} {noun} not met"]
+    for outcome in failed:
+        lines.append(f"  {outcome.describe()}")
+        if explain and outcome.explanation is not None:
+            lines.append("    why:")
+            _explanation(outcome.explanation, 3, lines, sources=False)
     return "\n".join(lines) + "\n"

@@ -33,6 +33,7 @@ from typing import Any, Final, Literal
 from ._engine.history import History
 from ._engine.intervals import Change, StatusInterval
 from ._engine.results import Explanation, Report, describe_missing
+from ._expectations import ScenarioFile
 from ._io.converter import configure_converter, make_converter, shared
 from ._io.datasets import Invalid, read_dataset
 from ._io.documents import MAX_BYTES, FileFormat
@@ -41,6 +42,8 @@ from ._io.files import dataset_to_json, dataset_to_toml, dataset_to_yaml, load
 from ._io.layout import FORMAT, MAX_DEPTH, READABLE_FORMATS
 from ._io.problems import StructureError, format_exception
 from ._io.reports import REPORT_FORMAT, report_data
+from ._io.scenarios import load_scenario as _load_scenario
+from ._io.scenarios import scenario_from_text as _scenario_from_text
 from ._io.schema import json_schema
 from ._model import Dataset
 from .errors import InputError
@@ -69,9 +72,11 @@ __all__ = [
     "history_to_json",
     "json_schema",
     "load_dataset",
+    "load_scenario",
     "make_converter",
     "report_to_dict",
     "report_to_json",
+    "scenario_from_text",
 ]
 
 DATASET_FORMAT: Final = FORMAT
@@ -184,6 +189,54 @@ def load_dataset(path: str | os.PathLike[str], *, format: FileFormat | None = No
         InputError: the file is not a valid dataset; every problem is listed.
     """
     return load(path, format)
+
+
+# Scenario files ---------------------------------------------------------------------------
+
+
+def scenario_from_text(
+    text: str | bytes, *, format: FileFormat, source: str = "<string>"
+) -> ScenarioFile:
+    """Read a scenario file from its text (``"json"``, ``"toml"`` or ``"yaml"``).
+
+    A scenario file holds a what-if [`Scenario`][tradeaccord.Scenario] and the
+    [expectations][tradeaccord.Expectation] to check under it; see the dataset format
+    reference.
+
+    Raises:
+        InputError: the text cannot be parsed, or is not a valid scenario file; every
+            problem is listed with its path (and its line, for YAML).
+
+    Examples:
+        >>> file = scenario_from_text('''
+        ... {"format": 1, "scenario": {"name": "as-recorded"},
+        ...  "expect": [{"as_of": "2025-06-28", "agreement": "london-2025",
+        ...              "status": "in_force", "since": "2025-06-27"}]}
+        ... ''', format="json")
+        >>> from tradeaccord import example_dataset
+        >>> [o.met for o in file.check(example_dataset())]
+        [True]
+        >>> scenario_from_text('{"format": 1, "scenario": {"name": "x"}, "expect": [{"as_of": "2025-06-28"}]}',
+        ...                    format="json")
+        Traceback (most recent call last):
+        ...
+        tradeaccord.errors.InputError: cannot read <string>: expect[0]: name an agreement (and maybe a party of it) or a commitment
+    """
+    if format not in ("json", "toml", "yaml"):
+        raise ValueError(f"format must be 'json', 'toml' or 'yaml', got {format!r}")
+    return _scenario_from_text(text, format=format, source=source, reading=shared().reading)
+
+
+def load_scenario(
+    path: str | os.PathLike[str], *, format: FileFormat | None = None
+) -> ScenarioFile:
+    """Read a scenario file; the format comes from the suffix unless given.
+
+    Raises:
+        FileError: the file cannot be read.
+        InputError: it is not a valid scenario file; every problem is listed.
+    """
+    return _load_scenario(path, format, shared().reading)
 
 
 # Reports -------------------------------------------------------------------------------
@@ -309,6 +362,7 @@ def history_to_dict(
         )
     return {
         "format": REPORT_FORMAT,
+        "scenario": None if history.scenario is None else history.scenario.name,
         "from": _day(start),
         "to": _day(end),
         "agreements": out,

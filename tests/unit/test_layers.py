@@ -53,6 +53,8 @@ LAYERS: dict[str, int] = {
     # embedded dataset, read with them. The engine never imports them.
     "_io": 5,
     "_dataset": 5,
+    # expectations about a history, and scenario files that state them
+    "_expectations": 5,
     # 6: edges: presentation, formats, strategies, command line, public façade
     "_render": 6,
     "_display": 6,
@@ -60,6 +62,7 @@ LAYERS: dict[str, int] = {
     "testing": 6,
     "_cli": 6,
     "__main__": 6,
+    "pytest_plugin": 6,
     "__init__": 6,
 }
 EDGE_LAYER = 6

@@ -18,7 +18,8 @@ The layers of this subpackage, one concern per module:
 - ``files``: the one loader of the library and the command line, and the writers;
 - ``converter``: the hooks registered on cattrs converters;
 - ``schema`` and ``descriptions``: the JSON Schema, derived from the same classes;
-- ``reports``: reports and explanations as versioned JSON data.
+- ``reports``: reports and explanations as versioned JSON data;
+- ``scenarios``: reading scenario files, and the dataset each is about.
 
 The public names are in ``tradeaccord.serialization``.
 """

@@ -34,6 +34,7 @@ from .._conditions import (
     Occurred,
     WeightedShare,
 )
+from .._expectations import Expectation, ScenarioFile
 from .._model import (
     Agreement,
     Commitment,
@@ -52,6 +53,7 @@ from .._model import (
     Source,
     Term,
 )
+from .._scenario import Redate, Scenario
 from .._vocabulary import (
     Action,
     AgreementKind,
@@ -78,6 +80,16 @@ CLASSES: Final[dict[type, str | tuple[str, str]]] = {
     Measure: "A policy instrument one party applies to others (a tariff, an export control...).",
     Source: "A document where a fact is asserted.",
     Event: "A dated fact: an approval, a deposit, a performance, an extension, a ruling...",
+    Redate: "A recorded event moved to another day.",
+    Scenario: "A what-if: events added, recorded events removed or moved to other days.",
+    Expectation: (
+        "What should hold on one day about one agreement, one party of an agreement or one "
+        "commitment."
+    ),
+    ScenarioFile: (
+        "A tradeaccord scenario file: a what-if scenario and what should hold under it, "
+        "checked by 'tradeaccord check' and collected by pytest."
+    ),
     Link: "A relation from this agreement to another.",
     Term: (
         "How long something runs once it starts: a period, or {period, rounding}.",
@@ -250,6 +262,37 @@ FIELDS: Final[dict[tuple[type, str], str]] = {
     (FixedDate, "on"): "The date.",
     (Earliest, "rules"): "The rules.",
     (Latest, "rules"): "The rules.",
+    (Redate, "event"): "The id of the recorded event to move.",
+    (Redate, "date"): "The day the scenario puts it on.",
+    (Scenario, "name"): "The scenario's name, shown in reports.",
+    (Scenario, "description"): "What the scenario imagines.",
+    (Scenario, "add"): "Hypothetical events to add.",
+    (Scenario, "remove"): "The ids of recorded events to leave out.",
+    (Scenario, "redate"): "Recorded events to move to other days.",
+    (Expectation, "as_of"): "The day the expectation is about.",
+    (
+        Expectation,
+        "agreement",
+    ): "The id of the agreement it is about (with party: of one of its parties).",
+    (Expectation, "party"): "The id of the party of the agreement it is about.",
+    (Expectation, "commitment"): "The id of the commitment it is about.",
+    (Expectation, "status"): "The status it should have that day (in_force, bound, active...).",
+    (
+        Expectation,
+        "since",
+    ): "The day an agreement should be in force since, a party bound since, a commitment in its status since.",
+    (Expectation, "in_force"): "Whether the agreement should be in force.",
+    (Expectation, "bound"): "Whether the party should be bound.",
+    (Expectation, "deontic"): "How the commitment should stand: pending, performed, overdue...",
+    (
+        ScenarioFile,
+        "scenario",
+    ): "The what-if: events to add, remove or move (none: the record as it stands).",
+    (ScenarioFile, "expect"): "What should hold under the scenario.",
+    (
+        ScenarioFile,
+        "dataset",
+    ): "The dataset file the scenario is about, relative to this file (default: the embedded example dataset).",
     (Dataset, "title"): "The dataset's title.",
     (Dataset, "parties"): "The parties.",
     (Dataset, "groups"): "Named sets of parties.",

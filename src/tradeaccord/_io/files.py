@@ -21,11 +21,13 @@ from .datasets import Invalid, placed, read_dataset
 from .documents import MAX_BYTES, FileFormat, format_of, parse
 
 __all__ = [
+    "QUOTE_HINT",
     "dataset_from_text",
     "dataset_to_json",
     "dataset_to_toml",
     "dataset_to_yaml",
     "load",
+    "merged",
     "read_file",
 ]
 
@@ -93,13 +95,13 @@ def dataset_from_text(text: str | bytes, *, format: FileFormat, source: str) -> 
     except Invalid as exc:
         hint = QUOTE_HINT if format == "yaml" else ""
         found = placed(exc.found, document.lines, hint)
-        raise InputError(source, _merged(document.problems, found)) from None
+        raise InputError(source, merged(document.problems, found)) from None
     if document.problems:
         raise InputError(source, document.problems)
     return dataset
 
 
-def _merged(first: list[Problem], second: list[Problem]) -> list[Problem]:
+def merged(first: list[Problem], second: list[Problem]) -> list[Problem]:
     """Problems from parsing and from reading, in the order of the lines they are on."""
     if not first:
         return second

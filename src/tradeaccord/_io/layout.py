@@ -51,6 +51,7 @@ from .._conditions import (
     Occurred,
     WeightedShare,
 )
+from .._expectations import Expectation, ScenarioFile
 from .._model import (
     Agreement,
     Commitment,
@@ -69,6 +70,7 @@ from .._model import (
     Source,
     Term,
 )
+from .._scenario import Redate, Scenario
 
 __all__ = [
     "COLLECTIONS",
@@ -79,6 +81,7 @@ __all__ = [
     "READABLE_FORMATS",
     "RULES",
     "SCALAR_FORMS",
+    "SCENARIO_OBJECTS",
     "UPON",
     "Node",
     "Thing",
@@ -221,8 +224,15 @@ OBJECTS: Final[Mapping[type, Thing]] = {
     ProvisionalApplication: Thing("a provisional application", "provisional_application"),
     Agreement: Thing("an agreement", "agreement"),
     Dataset: Thing("a dataset", "dataset"),
+    Redate: Thing("a re-dating", "redate"),
+    Scenario: Thing("a scenario", "scenario"),
+    Expectation: Thing("an expectation", "expectation"),
+    ScenarioFile: Thing("a scenario file", "scenario_file"),
 }
 """Every object of the layout that is not a tagged node."""
+
+SCENARIO_OBJECTS: Final = frozenset({Redate, Scenario, Expectation, ScenarioFile})
+"""The objects of scenario files only (a dataset file holds none of them)."""
 
 COLLECTIONS: Final[Mapping[str, type]] = {
     "parties": Party,

@@ -32,6 +32,7 @@ from cattrs.errors import (
 from cattrs.v import format_exception as _cattrs_format
 
 from .._conditions import Occurred
+from .._expectations import ScenarioFile
 from .._model import Dataset
 from ..errors import InputError, Key, Location, ModelTypeError, ModelValueError, Problem
 from .fields import field_types, union_members
@@ -82,6 +83,8 @@ def allowed_keys(cls: Any) -> tuple[str, ...]:
     """The keys an object of ``cls`` takes in a file, in order."""
     if cls is Dataset:
         return ("format", "title", *COLLECTIONS)
+    if cls is ScenarioFile:
+        return ("format", *(a.name for a in attrs.fields(cls)))
     node = NODES.get(cls)
     if node is None:
         return tuple(a.name for a in attrs.fields(cls) if a.init)

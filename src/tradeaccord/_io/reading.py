@@ -52,6 +52,7 @@ from .layout import (
 from .scalars import (
     NULL,
     ReadError,
+    boolean,
     date,
     describe,
     enum_reader,
@@ -161,6 +162,7 @@ class Reading:
             dt.date: date,
             Period: period,
             int: whole,
+            bool: boolean,
             Fraction: number,
         }
         self.fields: dict[Any, dict[str, Hook]] = {}

@@ -25,6 +25,7 @@ from ..errors import TradeAccordError
 __all__ = [
     "NULL",
     "ReadError",
+    "boolean",
     "date",
     "describe",
     "enum_reader",
@@ -92,6 +93,15 @@ def text(value: Any, _: Any = None) -> Any:
     """Text, or an id: passed to the model as it is (its validators check it)."""
     if value is None:
         raise ReadError(NULL)
+    return value
+
+
+def boolean(value: Any, _: Any = None) -> bool:
+    """``true`` or ``false``."""
+    if value is None:
+        raise ReadError(NULL)
+    if type(value) is not bool:
+        raise ReadError(f"must be true or false, got {describe(value)}")
     return value
 
 

@@ -23,7 +23,7 @@ import datetime as dt
 import enum
 import re
 from fractions import Fraction
-from typing import Any, Final
+from typing import Any, Final, Literal
 
 import attrs
 
@@ -46,6 +46,7 @@ from .._conditions import (
     WeightedShare,
     _instrument_kind,
 )
+from .._expectations import DEONTIC_VALUES, STATUS_VALUES, Expectation, ScenarioFile
 from .._model import Agreement, Dataset, Deadline, Event, ProvisionalApplication
 from .._validators import checks, identifier
 from .._vocabulary import EventKind
@@ -59,6 +60,7 @@ from .layout import (
     OBJECTS,
     RULES,
     SCALAR_FORMS,
+    SCENARIO_OBJECTS,
     SHARED_OCCURRENCE,
     UPON,
     file_key,
@@ -70,6 +72,7 @@ Schema = dict[str, Any]
 
 _DRAFT: Final = "https://json-schema.org/draft/2020-12/schema"
 _ID: Final = f"https://tradeaccord.dev/schema/dataset-{FORMAT}.json"
+_SCENARIO_ID: Final = f"https://tradeaccord.dev/schema/scenario-{FORMAT}.json"
 
 # "$" without "(?!\n)" would accept a trailing newline under Python's re.
 _END: Final = r"$(?!\n)"
@@ -103,6 +106,10 @@ CONSTRAINTS: Final[dict[tuple[type, str], Schema]] = {
     (InstrumentShare, "share"): _SHARE,
     (WeightedShare, "share"): _SHARE,
     (WeightedShare, "total"): {"exclusiveMinimum": 0},
+    # Expectation.__attrs_post_init__: a status of agreements, parties or commitments; a
+    # deontic status of commitments.
+    (Expectation, "status"): {"enum": sorted(set().union(*STATUS_VALUES.values()))},
+    (Expectation, "deontic"): {"enum": sorted(DEONTIC_VALUES)},
 }
 """Constraints of single fields that their types do not say, by class and field."""
 
@@ -191,6 +198,8 @@ def _value(cls: type, attribute: attrs.Attribute[Any], tp: Any, description: str
         return _ref("exact_number", description, **extra)
     if single is int:
         return {"type": "integer", **extra, "description": description}
+    if single is bool:
+        return {"type": "boolean", **extra, "description": description}
     if isinstance(single, type) and issubclass(single, enum.Enum):
         name = "instrument_kind" if _instrument_kind in validators else _snake(single.__name__)
         if default is not attrs.NOTHING and isinstance(default, enum.Enum):
@@ -316,8 +325,9 @@ def _values() -> Schema:
     }
 
 
-def json_schema() -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of the dataset file layout, as a new ``dict``.
+def json_schema(kind: Literal["dataset", "scenario"] = "dataset") -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of the dataset file layout, or with
+    ``kind="scenario"`` of scenario files, as a new ``dict``.
 
     Point an editor at it to complete and check dataset files as they are typed.
 
@@ -332,10 +342,15 @@ def json_schema() -> dict[str, Any]:
         True
         >>> schema["properties"]["format"]["const"]
         1
+        >>> list(json_schema("scenario")["properties"])
+        ['format', 'scenario', 'expect', 'dataset']
     """
+    if kind not in ("dataset", "scenario"):
+        raise ValueError(f"kind must be 'dataset' or 'scenario', got {kind!r}")
+    scenario = kind == "scenario"
     definitions: Schema = {**_values(), **_enums()}
     for cls in OBJECTS:
-        if cls is not Dataset:
+        if cls not in (Dataset, ScenarioFile) and (scenario or cls not in SCENARIO_OBJECTS):
             definitions[_name(cls)] = _definition(cls)
     nodes = [node.cls for node in CONDITIONS]
     definitions["condition"] = {
@@ -350,8 +365,22 @@ def json_schema() -> dict[str, Any]:
     }
     definitions["day_count_upon"] = {"const": UPON, "description": CLASSES[Upon]}
     definitions.update({_name(cls): _definition(cls) for cls in rules[1:]})
-    properties: Schema = {
-        "format": {"const": FORMAT, "description": VALUES["format"].format(format=FORMAT)},
+    format = {"const": FORMAT, "description": VALUES["format"].format(format=FORMAT)}
+    if scenario:
+        properties, required = _properties(ScenarioFile)
+        return {
+            "$schema": _DRAFT,
+            "$id": _SCENARIO_ID,
+            "title": "tradeaccord scenario file",
+            "description": CLASSES[ScenarioFile],
+            "type": "object",
+            "properties": {"format": format, **properties},
+            "required": ["format", *required],
+            "additionalProperties": False,
+            "$defs": definitions,
+        }
+    properties = {
+        "format": format,
         "title": {"type": "string", "description": FIELDS[(Dataset, "title")]},
     }
     for key, cls in COLLECTIONS.items():

@@ -38,7 +38,7 @@ def test_every_model_class_is_named() -> None:
         ta.EvidencePolicy, ta.Rule, ta.RuleSet, ta.AgreementContext, ta.CommitmentContext,
         ta.AgreementTimelines, ta.PartyTimelines, ta.CommitmentTimelines, ta.StatusHistory,
         ta.StatusInterval, ta.Change, ta.Difference, ta.Outlook, ta.Way, ta.Diagram,
-        ta.Scenario, ta.Redate,
+        ta.Outcome, ta.Mismatch,
     }  # fmt: skip
     assert set(OBJECTS) == files - report
     assert set(COLLECTIONS.values()) <= set(OBJECTS)
