@@ -135,6 +135,7 @@ if TYPE_CHECKING:
     from ._vocabulary import (
         Action,
         AgreementKind,
+        Basis,
         Confidence,
         EventKind,
         LinkKind,
@@ -159,6 +160,7 @@ __all__ = [
     "Alternative",
     "AnyOf",
     "AtLeast",
+    "Basis",
     "Change",
     "Citation",
     "Commitment",
@@ -264,6 +266,7 @@ _DEFINED_IN: dict[str, str] = {
     "Alternative": "._engine",
     "AnyOf": "._conditions",
     "AtLeast": "._conditions",
+    "Basis": "._vocabulary",
     "Change": "._engine",
     "Citation": "._engine",
     "Commitment": "._model",

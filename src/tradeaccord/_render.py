@@ -19,6 +19,7 @@ from ._engine.results import (
 )
 from ._expectations import Outcome
 from ._truth import Truth
+from ._vocabulary import Basis, Confidence
 
 __all__ = ["render_changes", "render_history", "render_outcomes", "render_text"]
 
@@ -49,6 +50,15 @@ def _explanation(node: Explanation, depth: int, lines: list[str], *, sources: bo
         _explanation(child, depth + 1, lines, sources=sources)
 
 
+def _basis(report: CommitmentReport) -> str:
+    """`` [expected, confidence low]`` for a commitment only expected of its party, or
+    undertaken on less than high confidence; nothing otherwise."""
+    words = ["expected"] if report.basis is Basis.EXPECTED else []
+    if report.confidence is not Confidence.HIGH:
+        words.append(f"confidence {report.confidence.value}")
+    return f" [{', '.join(words)}]" if words else ""
+
+
 def _commitment(
     report: CommitmentReport, lines: list[str], *, explain: bool, sources: bool
 ) -> None:
@@ -58,7 +68,7 @@ def _commitment(
         due += f"; performance recorded {report.performed_on.isoformat()}"
     lines.append(
         f"  - {report.id} ({report.by} {report.action.value}): {report.status.value}{since}; "
-        f"{report.deontic.value.replace('_', ' ')}{due}"
+        f"{report.deontic.value.replace('_', ' ')}{due}{_basis(report)}"
     )
     lines.append(f"      {report.summary}")
     for need in describe_missing(report.missing):
@@ -293,7 +303,15 @@ def render_changes(changes: Iterable[Change], *, explain: bool = False) -> str:
             change.subject if change.kind != "party" else f"{change.agreement} for {change.subject}"
         )
         before, after = change.before, change.after
-        if change.status_changed:
+        if before.status is after.status and change.status_changed:
+            assert before.deontic is not None and after.deontic is not None
+            due = f", due {after.due.isoformat()}" if after.due is not None else ""
+            move = (
+                f"still {after.status.value.replace('_', ' ')}, "
+                f"{before.deontic.value.replace('_', ' ')} -> "
+                f"{after.deontic.value.replace('_', ' ')}{due}"
+            )
+        elif change.status_changed:
             move = (
                 f"{before.status.value.replace('_', ' ')} -> {after.status.value.replace('_', ' ')}"
             )

@@ -7,6 +7,7 @@ import enum
 __all__ = [
     "Action",
     "AgreementKind",
+    "Basis",
     "Confidence",
     "EventKind",
     "LinkKind",
@@ -65,11 +66,26 @@ class Action(enum.Enum):
     PROVIDE = "provide"
     APPROVE = "approve"
     REFRAIN = "refrain"
+    CONCLUDE = "conclude"
 
     @property
     def is_continuing(self) -> bool:
         """True for undertakings kept over time (maintain, refrain, suspend), not done once."""
         return self in (Action.MAINTAIN, Action.REFRAIN, Action.SUSPEND)
+
+
+class Basis(enum.Enum):
+    """Why a commitment is on the record: undertaken by its party, or only expected.
+
+    ``AGREED``: the party undertook it. ``EXPECTED``: reported as expected of the
+    party (a window to reach a further deal, a hoped-for step), not undertaken; past
+    its due day without a performance it is *missed*, not overdue.
+    """
+
+    __hash__ = object.__hash__  # members are singletons: hash by identity, in C
+
+    AGREED = "agreed"
+    EXPECTED = "expected"
 
 
 class MeasureKind(enum.Enum):

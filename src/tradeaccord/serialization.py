@@ -301,6 +301,7 @@ def _interval(interval: StatusInterval[Any], explain: bool) -> dict[str, Any]:
     }
     if interval.deontic is not None:
         out["deontic"] = interval.deontic.value
+        out["due"] = _day(interval.due)
     if explain:
         out["explanation"] = report_data(interval.explanation)
     return out

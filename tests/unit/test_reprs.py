@@ -29,7 +29,7 @@ def test_reprs_name_the_item_and_its_status() -> None:
     report = history.at(dt.date(2025, 6, 28))
     london = report.agreement("london-2025")
     expected = {
-        london: "AgreementReport(london-2025: in_force since 2025-06-27, 2 parties, 4 commitments)",
+        london: "AgreementReport(london-2025: in_force since 2025-06-27, 2 parties, 6 commitments)",
         london.commitments[1]: (
             "CommitmentReport(london-2025/us-rollback-export-restrictions: active since "
             "2025-06-27, pending)"
@@ -40,7 +40,7 @@ def test_reprs_name_the_item_and_its_status() -> None:
             "41 events, 48 sources)"
         ),
         data.agreement("london-2025"): (
-            "Agreement(london-2025: framework, parties USA, CHN, 4 commitments)"
+            "Agreement(london-2025: framework, parties USA, CHN, 6 commitments)"
         ),
         history.agreement("london-2025").intervals[-1]: (
             "StatusInterval(2025-06-27 onwards: in_force (rule in-force: in force since "

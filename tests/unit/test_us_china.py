@@ -220,3 +220,88 @@ def test_low_confidence_items_stay_low(dataset: ta.Dataset) -> None:
     """The one weakly sourced claim of the reference timeline stays low confidence."""
     low = [e.id for e in dataset.events if e.confidence is ta.Confidence.LOW]
     assert low == ["2026-05-14-general-licences-claim"]
+
+
+BROADER = ("london-2025/us-broader-agreement", "london-2025/cn-broader-agreement")
+
+
+def test_the_90_day_window_is_recorded_as_a_hedged_expectation(dataset: ta.Dataset) -> None:
+    """Seed 001: approval 'could usher in a 90-day window to finalize a broader agreement'.
+    Recorded for what it is: expected of both sides, not undertaken, on low confidence."""
+    for commitment_id in BROADER:
+        commitment = dataset.commitment(commitment_id)
+        assert (commitment.basis, commitment.confidence) == (ta.Basis.EXPECTED, ta.Confidence.LOW)
+        assert commitment.action is ta.Action.CONCLUDE
+        assert commitment.deadline == ta.Deadline(within=ta.Period(days=90))
+        assert commitment.sources == ("seed-001",)
+
+
+def test_the_window_runs_from_entry_into_force_and_is_missed_not_pending(
+    dataset: ta.Dataset,
+) -> None:
+    history = ta.History(dataset)
+    open_window = history.at(D(2025, 9, 25)).agreement("london-2025")
+    closed = history.at(D(2025, 9, 26)).agreement("london-2025")
+    for commitment_id in BROADER:
+        during = open_window.commitment(commitment_id)
+        assert (during.status, during.deontic) == (CommitmentStatus.ACTIVE, ta.Deontic.PENDING)
+        assert during.due == D(2025, 9, 25)  # 90 days from 2025-06-27
+        after = closed.commitment(commitment_id)
+        assert (after.status, after.deontic) == (CommitmentStatus.ACTIVE, ta.Deontic.MISSED)
+        assert [(i.deontic, i.start) for i in history.commitment(commitment_id).intervals] == [
+            (ta.Deontic.NOT_APPLICABLE, None),
+            (ta.Deontic.PENDING, D(2025, 6, 27)),
+            (ta.Deontic.MISSED, D(2025, 9, 26)),
+        ]
+
+
+def test_upcoming_lists_the_end_of_the_window_while_it_is_open(dataset: ta.Dataset) -> None:
+    history = ta.History(dataset)
+    ahead = history.upcoming(D(2025, 9, 1), D(2025, 10, 1))
+    ends = [c for c in ahead if c.subject in BROADER]
+    assert [(c.day, c.status_changed, c.before.deontic, c.after.deontic) for c in ends] == [
+        (D(2025, 9, 26), True, ta.Deontic.PENDING, ta.Deontic.MISSED)
+    ] * 2
+    assert ends[0].describe() == (
+        "2025-09-26 london-2025/us-broader-agreement: still active, pending -> missed, "
+        "due 2025-09-25"
+    )
+    assert not [c for c in history.upcoming(D(2025, 9, 26), D(2026, 9, 26)) if c.subject in BROADER]
+
+
+def test_a_broader_agreement_in_time_fulfils_the_expectation(dataset: ta.Dataset) -> None:
+    """What if both sides had finalized one on 2025-09-20: fulfilled, never missed."""
+    done = ta.Scenario(
+        name="broader-deal",
+        add=tuple(
+            ta.Event(
+                id=f"what-if-{party}-broader-agreement",
+                date=D(2025, 9, 20),
+                kind=ta.EventKind.PERFORMANCE,
+                party=party,
+                target=commitment_id,
+                summary="A broader agreement is finalized",
+            )
+            for party, commitment_id in zip(("USA", "CHN"), BROADER, strict=True)
+        ),
+    )
+    report = ta.evaluate(dataset, D(2025, 10, 1), scenario=done).agreement("london-2025")
+    assert [report.commitment(c).deontic for c in BROADER] == [ta.Deontic.FULFILLED] * 2
+
+
+def test_an_agreed_commitment_past_due_is_overdue_not_missed(dataset: ta.Dataset) -> None:
+    import attrs
+
+    london = dataset.agreement("london-2025")
+    agreed = tuple(
+        attrs.evolve(c, basis=ta.Basis.AGREED) if c.id in BROADER else c for c in london.commitments
+    )
+    changed = attrs.evolve(
+        dataset,
+        agreements=tuple(
+            attrs.evolve(a, commitments=agreed) if a.id == "london-2025" else a
+            for a in dataset.agreements
+        ),
+    )
+    report = ta.evaluate(changed, D(2025, 10, 1)).agreement("london-2025")
+    assert [report.commitment(c).deontic for c in BROADER] == [ta.Deontic.OVERDUE] * 2

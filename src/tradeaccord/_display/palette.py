@@ -65,6 +65,7 @@ _BY_VALUE: Final[dict[str, Family]] = {
     "fulfilled": Family.DONE,
     "violated": Family.FAILED,
     "overdue": Family.FAILED,
+    "missed": Family.FAILED,
     "unsettled": Family.ENDED,
     "not_applicable": Family.NEUTRAL,
     # truth values

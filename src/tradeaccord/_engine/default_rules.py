@@ -6,6 +6,7 @@ import datetime as dt
 
 from .._conditions import AllOf, Condition, Delay, InForce
 from .._truth import Truth
+from .._vocabulary import Basis
 from .._vocabulary import EventKind as _EK
 from .explain import cross
 from .results import (
@@ -492,7 +493,8 @@ def deontic(ctx: CommitmentContext) -> tuple[Deontic, dt.date | None]:
     if triggered is F:
         return Deontic.NOT_APPLICABLE, due
     if due is not None and ctx.as_of > due and tl.performed.at(ctx.as_of) is not T:
-        return Deontic.OVERDUE, due
+        expected = ctx.commitment.basis is Basis.EXPECTED
+        return (Deontic.MISSED if expected else Deontic.OVERDUE), due
     if tl.active.at(ctx.as_of) is F:
         return Deontic.UNSETTLED, due
     return Deontic.PENDING, due

@@ -67,6 +67,8 @@ class StatusInterval(Generic[S]):
     missing: tuple[Alternative, ...] = ()
     deontic: Deontic | None = None
     """For a commitment: whether it is honoured on those days (``None`` otherwise)."""
+    due: dt.date | None = None
+    """For a commitment with a deadline: the last day to perform it (``None`` otherwise)."""
 
     def contains(self, day: dt.date) -> bool:
         """Whether ``day`` falls in the interval."""
@@ -189,8 +191,12 @@ class Change:
 
     @property
     def status_changed(self) -> bool:
-        """Whether the status itself changed (not only the reason or what is cited)."""
-        return self.before.status is not self.after.status
+        """Whether the status itself changed (not only the reason or what is cited): for
+        a commitment, its status or whether it is honoured (``deontic``)."""
+        return (
+            self.before.status is not self.after.status
+            or self.before.deontic is not self.after.deontic
+        )
 
     def citations(self) -> tuple[Citation, ...]:
         """The events cited after the change that were not cited before it."""
@@ -200,6 +206,13 @@ class Change:
     def describe(self) -> str:
         """The change in words."""
         what = self.subject if self.kind != "party" else f"{self.agreement} for {self.subject}"
+        if self.before.status is self.after.status and self.status_changed:
+            assert self.before.deontic is not None and self.after.deontic is not None
+            due = f", due {self.after.due.isoformat()}" if self.after.due is not None else ""
+            return (
+                f"{self.day.isoformat()} {what}: still {self.after.status.value}, "
+                f"{self.before.deontic.value} -> {self.after.deontic.value}{due}"
+            )
         if self.status_changed:
             return (
                 f"{self.day.isoformat()} {what}: {self.before.status.value} -> "

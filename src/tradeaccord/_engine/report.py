@@ -111,6 +111,8 @@ def commitment_report(
         by=commitment.by,
         action=commitment.action,
         summary=commitment.summary,
+        basis=commitment.basis,
+        confidence=commitment.confidence,
         status=finding.status,
         since=finding.since,
         deontic=status,

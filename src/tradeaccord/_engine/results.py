@@ -13,7 +13,7 @@ import attrs
 from .._conditions import format_number
 from .._model import Source
 from .._truth import Truth
-from .._vocabulary import Action, Confidence, EventKind
+from .._vocabulary import Action, Basis, Confidence, EventKind
 from ..errors import UnknownIdError
 
 if TYPE_CHECKING:
@@ -90,7 +90,8 @@ class Deontic(enum.Enum):
 
     ``FULFILLED``: its performance is recorded and no breach is. ``VIOLATED``: a
     breach is recorded. ``OVERDUE``: its deadline passed without a recorded
-    performance (nor a recorded breach). ``PENDING``: it binds, nothing settles it yet. ``UNSETTLED``: it no longer
+    performance (nor a recorded breach). ``MISSED``: the same, for a commitment only
+    expected of its party (``Basis.EXPECTED``), not undertaken. ``PENDING``: it binds, nothing settles it yet. ``UNSETTLED``: it no longer
     binds, and neither a performance nor a breach was recorded while it did.
     ``NOT_APPLICABLE``: it has never been active. ``UNDETERMINED``: the facts do
     not settle whether it ever became active.
@@ -101,6 +102,7 @@ class Deontic(enum.Enum):
     FULFILLED = "fulfilled"
     VIOLATED = "violated"
     OVERDUE = "overdue"
+    MISSED = "missed"
     UNSETTLED = "unsettled"
     UNDETERMINED = "undetermined"
 
@@ -213,6 +215,10 @@ class CommitmentReport:
     performed_on: dt.date | None = None
     explanation: Explanation
     missing: tuple[Alternative, ...] = ()
+    basis: Basis = Basis.AGREED
+    """Undertaken by its party, or only expected of it (see [`Basis`][tradeaccord.Basis])."""
+    confidence: Confidence = Confidence.HIGH
+    """How well its sources establish that it was undertaken (or expected)."""
 
     def __repr__(self) -> str:
         return (
@@ -460,7 +466,7 @@ class Report:
             >>> import tradeaccord as ta
             >>> frame = ta.evaluate(ta.example_dataset(), dt.date(2025, 6, 28)).to_frame()
             >>> frame.groupby("kind").size().to_dict()
-            {'agreement': 4, 'commitment': 14, 'party': 8}
+            {'agreement': 4, 'commitment': 16, 'party': 8}
         """
         from .._display.records import frame_of, report_records  # display hook
 

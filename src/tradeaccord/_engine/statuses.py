@@ -150,6 +150,7 @@ def commitment_interval(
         explanation=report.explanation,
         missing=report.missing,
         deontic=report.deontic,
+        due=report.due,
     )
 
 

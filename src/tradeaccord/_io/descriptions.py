@@ -57,6 +57,7 @@ from .._scenario import Redate, Scenario
 from .._vocabulary import (
     Action,
     AgreementKind,
+    Basis,
     Confidence,
     EventKind,
     LinkKind,
@@ -189,6 +190,14 @@ FIELDS: Final[dict[tuple[type, str], str]] = {
     (Commitment, "deadline"): "When it must be performed.",
     (Commitment, "term"): "How long it binds once active.",
     (Commitment, "sources"): "The ids of the sources that assert it.",
+    (
+        Commitment,
+        "basis",
+    ): "agreed: undertaken by its party; expected: only reported as expected of it (past its due day without performance it is missed, not overdue).",
+    (
+        Commitment,
+        "confidence",
+    ): "How well its sources establish that it was undertaken (or expected).",
     (PartyEntry, "instrument"): "The event kind by which a party binds itself.",
     (PartyEntry, "effective"): "When a later party's instrument takes effect.",
     (PartyEntry, "withdrawal"): "When a bound party's withdrawal takes effect.",
@@ -319,6 +328,7 @@ ENUMS: Final[dict[type, str]] = {
     AgreementKind: "The legal form of an agreement.",
     LinkKind: "How one agreement relates to another.",
     Action: "What a commitment undertakes to do about a measure.",
+    Basis: "Why a commitment is on the record: undertaken by its party, or only expected of it.",
     MeasureKind: "The kind of policy instrument a measure is.",
     EventKind: "What a dated fact is.",
     Confidence: "How well an event is established by its sources.",

@@ -108,6 +108,8 @@ LAYOUTS: Final[dict[type, ReportLayout]] = {
             "by",
             "action",
             "summary",
+            "basis",
+            "confidence",
             "status",
             "since",
             "deontic",

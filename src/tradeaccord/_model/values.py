@@ -25,6 +25,7 @@ from .._validators import identifier, instance_of, optional, tuple_of, unique
 from .._vocabulary import (
     Action,
     AgreementKind,
+    Basis,
     Confidence,
     EventKind,
     LinkKind,
@@ -296,7 +297,9 @@ class Commitment:
     The commitment is *active* while its agreement is in force and its
     ``condition`` (if any) holds, for its ``term`` (if any) from the day it
     became active. It is *performed* once a ``PERFORMANCE`` event about it is
-    recorded.
+    recorded. A commitment only reported as expected of its party (``basis`` of
+    ``Basis.EXPECTED``, such as a window to negotiate a further deal) is recorded
+    for what it is, with the ``confidence`` its sources give it.
 
     Examples:
         >>> from tradeaccord import Action, approved_by
@@ -316,6 +319,11 @@ class Commitment:
     deadline: Deadline | None = attrs.field(default=None, validator=optional(instance_of(Deadline)))
     term: Term | None = attrs.field(default=None, validator=optional(instance_of(Term)))
     sources: tuple[str, ...] = _field_tuple(_ids)
+    basis: Basis = attrs.field(default=Basis.AGREED, validator=instance_of(Basis))
+    """Undertaken by its party (``AGREED``), or only reported as expected of it
+    (``EXPECTED``: past its due day without performance it is missed, not overdue)."""
+    confidence: Confidence = attrs.field(default=Confidence.HIGH, validator=instance_of(Confidence))
+    """How well the sources establish that it was undertaken (or expected)."""
 
     @property
     def is_continuing(self) -> bool:
