@@ -19,7 +19,12 @@ import pytest
 import yaml
 
 from tradeaccord import example_dataset
-from tradeaccord.serialization import dataset_from_text, json_schema, load_dataset
+from tradeaccord.serialization import (
+    dataset_from_text,
+    json_schema,
+    load_dataset,
+    scenario_from_text,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 FILES = sorted(
@@ -30,6 +35,9 @@ FILES = sorted(
 )
 VALIDATOR = jsonschema.Draft202012Validator(
     json_schema(), format_checker=jsonschema.FormatChecker()
+)
+SCENARIO_VALIDATOR = jsonschema.Draft202012Validator(
+    json_schema("scenario"), format_checker=jsonschema.FormatChecker()
 )
 
 
@@ -116,8 +124,16 @@ def test_the_docs_have_dataset_blocks() -> None:
 
 @pytest.mark.parametrize(("where", "kind", "text"), DOC_BLOCKS, ids=[b[0] for b in DOC_BLOCKS])
 def test_dataset_blocks_in_the_docs_are_valid(where: str, kind: str, text: str) -> None:
-    """Each dataset block of the docs matches the schema and loads."""
+    """Each dataset block of the docs matches the schema and loads; each scenario file
+    block matches the schema of scenario files, and its expectations hold."""
     data = _plain(_parse(text, kind))
+    if isinstance(data, dict) and "scenario" in data:
+        errors = [e.message for e in SCENARIO_VALIDATOR.iter_errors(data)]
+        assert errors == [], where
+        scenario = scenario_from_text(text, format=kind)  # type: ignore[arg-type]
+        outcomes = scenario.check(example_dataset())
+        assert [o.describe() for o in outcomes if not o.met] == [], where
+        return
     errors = [e.message for e in VALIDATOR.iter_errors(data)]
     assert errors == [], where
     dataset_from_text(text, format=kind)  # type: ignore[arg-type]

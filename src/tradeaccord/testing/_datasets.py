@@ -35,6 +35,7 @@ from .._model import (
 from .._vocabulary import (
     Action,
     AgreementKind,
+    Basis,
     Confidence,
     EventKind,
     LinkKind,
@@ -273,6 +274,8 @@ def _datasets(
                 condition=draw(st.none() | over(agreement_ids)),
                 deadline=draw(st.none() | _deadlines(min_date, max_date)),
                 term=draw(st.none() | terms()),
+                basis=draw(st.sampled_from(Basis)),
+                confidence=draw(st.sampled_from(Confidence)),
             )
             for commitment_id in commitment_ids[agreement_id]
         )
