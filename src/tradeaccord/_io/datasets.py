@@ -26,7 +26,7 @@ from .problems import Found, found_in, unknown_key
 from .reading import Reading, item_name
 from .scalars import NULL, ReadError, describe, shown
 
-__all__ = ["Invalid", "read_dataset"]
+__all__ = ["Invalid", "check_format", "read_dataset"]
 
 _TOP_KEYS = ("format", "title", *COLLECTIONS)
 _NOT_TEXT = (bool, int, float)
@@ -46,16 +46,7 @@ def read_dataset(reading: Reading, data: Any) -> Dataset:
     Raises:
         Invalid: with every problem, located in ``data`` and in the order of ``data``.
     """
-    if type(data) is not dict:
-        raise Invalid([Found((), f"expected a dataset (an object), got {describe(data)}")])
-    if "format" not in data:
-        message = f"a dataset needs 'format': {FORMAT} (the layout it is written in)"
-        raise Invalid([Found(("format",), message)])
-    version = data["format"]
-    if type(version) is not int or version not in READABLE_FORMATS:
-        readable = ", ".join(map(str, READABLE_FORMATS))
-        message = f"unknown format {shown(version)} (this release reads: {readable})"
-        raise Invalid([Found(("format",), message)])
+    check_format(data, "a dataset")
     found: list[Found] = []
     values: dict[str, Any] = {}
     # What could be read, and where it is in the file, for the checks of references.
@@ -137,6 +128,24 @@ def read_dataset(reading: Reading, data: Any) -> Dataset:
         problem = finding.problem(place)
         found.append(Found(problem.location, problem.message))
     raise Invalid(_in_order(data, found))
+
+
+def check_format(data: Any, what: str) -> None:
+    """Check that ``data`` is an object with a ``format`` this release reads.
+
+    Raises:
+        Invalid: it is not, saying so of ``what`` (``"a dataset"``, ``"a scenario file"``).
+    """
+    if type(data) is not dict:
+        raise Invalid([Found((), f"expected {what} (an object), got {describe(data)}")])
+    if "format" not in data:
+        message = f"{what} needs 'format': {FORMAT} (the layout it is written in)"
+        raise Invalid([Found(("format",), message)])
+    version = data["format"]
+    if type(version) is not int or version not in READABLE_FORMATS:
+        readable = ", ".join(map(str, READABLE_FORMATS))
+        message = f"unknown format {shown(version)} (this release reads: {readable})"
+        raise Invalid([Found(("format",), message)])
 
 
 def _is_date(value: Any) -> bool:

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from .._model import Dataset
 from ..errors import FileError, InputError, Problem
@@ -21,17 +22,18 @@ from .datasets import Invalid, placed, read_dataset
 from .documents import MAX_BYTES, FileFormat, format_of, parse
 
 __all__ = [
-    "QUOTE_HINT",
     "dataset_from_text",
     "dataset_to_json",
     "dataset_to_toml",
     "dataset_to_yaml",
+    "from_text",
     "load",
-    "merged",
     "read_file",
 ]
 
 QUOTE_HINT = "(quote text in YAML)"
+
+T = TypeVar("T")
 
 
 def read_file(
@@ -87,18 +89,28 @@ def dataset_from_text(text: str | bytes, *, format: FileFormat, source: str) -> 
     Raises:
         InputError: the text cannot be parsed, or the data is not a valid dataset.
     """
+    return from_text(text, format, source, lambda data: read_dataset(shared().reading, data))
+
+
+def from_text(text: str | bytes, format: FileFormat, source: str, read: Callable[[Any], T]) -> T:
+    """Parse the text of a file and ``read`` its data, every problem of either placed on
+    its line.
+
+    Raises:
+        InputError: the text cannot be parsed, or ``read`` finds the data invalid.
+    """
     document = parse(text, format)
     if document.data is None and document.problems:
         raise InputError(source, document.problems)
     try:
-        dataset = read_dataset(shared().reading, document.data)
+        value = read(document.data)
     except Invalid as exc:
         hint = QUOTE_HINT if format == "yaml" else ""
         found = placed(exc.found, document.lines, hint)
         raise InputError(source, merged(document.problems, found)) from None
     if document.problems:
         raise InputError(source, document.problems)
-    return dataset
+    return value
 
 
 def merged(first: list[Problem], second: list[Problem]) -> list[Problem]:

@@ -14,15 +14,12 @@ from typing import Any
 from .._dataset import example_dataset
 from .._expectations import ScenarioFile
 from .._model import Dataset
-from ..errors import InputError
-from .datasets import Invalid, placed
-from .documents import FileFormat, parse
-from .files import QUOTE_HINT, load, merged, read_file
-from .layout import FORMAT, READABLE_FORMATS
+from .datasets import Invalid, check_format
+from .documents import FileFormat
+from .files import from_text, load, read_file
 from .places import position
-from .problems import Found, found_in
+from .problems import found_in
 from .reading import Reading
-from .scalars import describe, shown
 
 __all__ = ["dataset_of", "dataset_path", "load_scenario", "read_scenario", "scenario_from_text"]
 
@@ -33,16 +30,7 @@ def read_scenario(reading: Reading, data: Any) -> ScenarioFile:
     Raises:
         Invalid: with every problem, located in ``data`` and in the order of ``data``.
     """
-    if type(data) is not dict:
-        raise Invalid([Found((), f"expected a scenario file (an object), got {describe(data)}")])
-    if "format" not in data:
-        message = f"a scenario file needs 'format': {FORMAT} (the layout it is written in)"
-        raise Invalid([Found(("format",), message)])
-    version = data["format"]
-    if type(version) is not int or version not in READABLE_FORMATS:
-        readable = ", ".join(map(str, READABLE_FORMATS))
-        message = f"unknown format {shown(version)} (this release reads: {readable})"
-        raise Invalid([Found(("format",), message)])
+    check_format(data, "a scenario file")
     rest = {key: value for key, value in data.items() if key != "format"}
     try:
         return reading.hooks[ScenarioFile](rest, ScenarioFile)  # type: ignore[no-any-return]
@@ -59,18 +47,7 @@ def scenario_from_text(
     Raises:
         InputError: the text cannot be parsed, or is not a valid scenario file.
     """
-    document = parse(text, format)
-    if document.data is None and document.problems:
-        raise InputError(source, document.problems)
-    try:
-        scenario = read_scenario(reading, document.data)
-    except Invalid as exc:
-        hint = QUOTE_HINT if format == "yaml" else ""
-        found = placed(exc.found, document.lines, hint)
-        raise InputError(source, merged(document.problems, found)) from None
-    if document.problems:
-        raise InputError(source, document.problems)
-    return scenario
+    return from_text(text, format, source, lambda data: read_scenario(reading, data))
 
 
 def load_scenario(
