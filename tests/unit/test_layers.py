@@ -71,6 +71,7 @@ ENGINE_MODULES: tuple[str, ...] = (
     "values",
     "results",
     "policy",
+    "evidence",
     "index",
     "primitives",
     "counting",

@@ -123,7 +123,7 @@ def refused(sweep: Sweep, party: str, target: str, as_of: dt.date) -> Event | No
     for event in sweep.events_about(target, EventKind.REJECTION):
         if event.date > as_of:
             break
-        if event.party == party and sweep.policy.establishes(event):
+        if event.party == party and sweep.record.establishes(event):
             return event
     return None
 
@@ -168,7 +168,7 @@ def refusals(sweep: Sweep, target: str, as_of: dt.date) -> frozenset[str]:
     return frozenset(
         e.party
         for e in sweep.events_about(target, EventKind.REJECTION)
-        if e.date <= as_of and e.party is not None and sweep.policy.establishes(e)
+        if e.date <= as_of and e.party is not None and sweep.record.establishes(e)
     )
 
 
@@ -331,7 +331,16 @@ def missing(sweep: Sweep, node: Condition, as_of: dt.date) -> tuple[Alternative,
         return ()
     if isinstance(node, Occurred | Fulfilled):
         if value is U:
-            return _one("confirmation", f"confirmation of {node.describe()}")
+            reported = tuple(
+                e.id
+                for e in sweep.events_for(node)
+                if e.date <= as_of and not sweep.record.establishes(e)
+            )
+            text = f"confirmation of {node.describe()}"
+            if reported:
+                text += f" (reported but unconfirmed: {', '.join(reported)})"
+            need = Need(kind="confirmation", description=text, reported=reported)
+            return (Alternative(needs=(need,)),)
         return _one("performance" if isinstance(node, Fulfilled) else "event", node.describe())
     if isinstance(node, DateReached):
         return _one("date", node.describe())

@@ -1,0 +1,191 @@
+"""The record as known on a day, each event judged under an evidence policy.
+
+A dataset is append-only: an event has the day it became known (``reported``,
+else its date), a later event may correct or retract it, and sources' claims,
+confirmations and denials of it stand side by side. A [`Record`][] is what the
+engine reads: the events known on a day, with the corrections and retractions
+known by then applied, and, for each event with sources, how it stands under
+the policy (a fact, reported but unconfirmed, disputed, denied).
+
+It is built once per (dataset, policy, known-on day), in one pass over the
+events; with no report dates, corrections, retractions or accounts in the
+dataset it keeps the dataset's events as they are.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import NamedTuple, final
+
+from .._model import Dataset, Event, EvidencePolicy
+from .._truth import Truth
+from .._vocabulary import SourceKind, Stance
+from .results import Standing
+
+__all__ = ["Judgement", "Record"]
+
+_WORDS = {
+    SourceKind.OFFICIAL_TEXT: "official text",
+    SourceKind.OFFICIAL_STATEMENT: "official statement",
+    SourceKind.PRESS_REPORT: "press report",
+    SourceKind.SOCIAL_MEDIA_POST: "social-media post",
+    SourceKind.ANALYSIS: "analysis",
+    SourceKind.REFERENCE: "reference",
+}
+
+
+class Judgement(NamedTuple):
+    """How one event stands: its standing, whether it counts (TRUE, UNKNOWN, FALSE), and why."""
+
+    standing: Standing
+    counts: Truth
+    reason: str
+
+
+class _Said(NamedTuple):
+    source: str
+    kind: SourceKind
+    stance: Stance
+
+
+@final
+class Record:
+    """The events of a dataset as known on a day, judged under an evidence policy.
+
+    ``events`` are those the engine indexes: known by ``known_on`` (every one
+    when it is ``None``), neither corrected nor retracted by an event known by
+    then, not denied, and not themselves retractions. ``establishes`` says
+    whether an event counts as a fact; ``judgement`` why.
+    """
+
+    __slots__ = ("_judged", "events", "known_on", "policy", "timeless")
+
+    def __init__(
+        self, dataset: Dataset, policy: EvidencePolicy, known_on: dt.date | None = None
+    ) -> None:
+        self.policy = policy
+        self.known_on = known_on
+        every = dataset.events
+        timeless = True
+        removed: set[str] = set()
+        for event in every:
+            if event.reported is not None or event.accounts:
+                timeless = False
+            if event.corrects is not None or event.retracts is not None:
+                timeless = False
+                if known_on is None or event.known <= known_on:
+                    if event.retracts is not None:
+                        removed.add(event.id)  # a retraction is not itself a fact
+                        removed.add(event.retracts)
+                    else:
+                        removed.add(event.corrects or "")
+        self.timeless = timeless
+        judged: dict[str, Judgement] = {}
+        kept: list[Event] = []
+        for event in every:
+            if event.id in removed or (known_on is not None and event.known > known_on):
+                continue
+            if event.sources or event.accounts:
+                found = _judge(dataset, policy, event, known_on)
+                if found is not None:
+                    if found.counts is Truth.FALSE:
+                        judged[event.id] = found
+                        continue
+                    judged[event.id] = found
+            kept.append(event)
+        self._judged = judged
+        self.events: tuple[Event, ...] = every if len(kept) == len(every) else tuple(kept)
+
+    def establishes(self, event: Event) -> bool:
+        """Whether ``event`` counts as a fact (otherwise, if it is on record, it is UNKNOWN)."""
+        found = self._judged.get(event.id)
+        if found is None:
+            return self.policy.establishes(event)
+        return found.counts is Truth.TRUE
+
+    def judgement(self, event_id: str) -> Judgement | None:
+        """How the event stands, when its accounts say more than "established by its sources"."""
+        return self._judged.get(event_id)
+
+    def unconfirmed(self, events: list[Event]) -> list[Event]:
+        """Those of ``events`` on record that do not count as facts."""
+        return [e for e in events if not self.establishes(e)]
+
+
+def _judge(
+    dataset: Dataset, policy: EvidencePolicy, event: Event, known_on: dt.date | None
+) -> Judgement | None:
+    said = [_Said(s, dataset.source(s).kind, Stance.CLAIM) for s in event.sources]
+    for account in event.accounts:
+        source = dataset.source(account.source)
+        day = account.reported or source.published or event.known
+        if known_on is None or max(day, event.known) <= known_on:
+            said.append(_Said(account.source, source.kind, account.stance))
+    strong = [a for a in said if policy.accepts(a.kind)]
+    claims = [a for a in strong if a.stance.affirms]
+    denials = [a for a in strong if not a.stance.affirms]
+    confident = policy.establishes(event)
+    low = (
+        f"; its confidence ({event.confidence.value}) is below the policy's minimum "
+        f"({policy.min_confidence.value})"
+    )
+    if not denials:
+        if claims:
+            if not confident:
+                return Judgement(Standing.UNCONFIRMED, Truth.UNKNOWN, f"reported{low[1:]}")
+            if not event.accounts:
+                return None  # established by its plain sources: nothing to say
+            return Judgement(Standing.ESTABLISHED, Truth.TRUE, _prevailed(policy, claims, said))
+        weak = [a for a in said if a.stance.affirms]
+        return Judgement(
+            Standing.UNCONFIRMED,
+            Truth.UNKNOWN,
+            f"reported but unconfirmed: only {_listed(weak)} "
+            f"{'asserts' if len(weak) == 1 else 'assert'} it, and this policy needs "
+            f"{_article(policy.min_source)} or a stronger source",
+        )
+    if not claims:
+        return Judgement(Standing.DENIED, Truth.FALSE, f"denied by {_listed(denials)}")
+    best_claim = max(policy.rank(a.kind) for a in claims)
+    best_denial = max(policy.rank(a.kind) for a in denials)
+    if best_claim > best_denial:
+        if not confident:
+            return Judgement(Standing.UNCONFIRMED, Truth.UNKNOWN, f"reported{low[1:]}")
+        return Judgement(Standing.ESTABLISHED, Truth.TRUE, _prevailed(policy, claims, said))
+    if best_denial > best_claim:
+        return Judgement(
+            Standing.DENIED,
+            Truth.FALSE,
+            f"denied by {_listed(denials)}, which outranks {_listed(claims)}",
+        )
+    counts = policy.on_conflict if confident or policy.on_conflict is not Truth.TRUE else Truth.UNKNOWN
+    given = {Truth.TRUE: "the claim", Truth.FALSE: "the denial", Truth.UNKNOWN: "unknown"}
+    return Judgement(
+        Standing.DISPUTED if counts is not Truth.FALSE else Standing.DENIED,
+        counts,
+        f"disputed: asserted by {_listed(claims)}, denied by {_listed(denials)}, "
+        f"ranked the same; this policy gives a conflict {given[policy.on_conflict]}",
+    )
+
+
+def _prevailed(policy: EvidencePolicy, claims: list[_Said], said: list[_Said]) -> str:
+    best = max(policy.rank(a.kind) for a in claims)
+    top = [a for a in claims if policy.rank(a.kind) == best]
+    words = f"established by {_listed(top)}"
+    against = [a for a in said if not a.stance.affirms]
+    if against:
+        words += f", which outranks the denial by {_listed(against)}"
+    if not policy.accepts(SourceKind.SOCIAL_MEDIA_POST) or all(
+        a.kind is not SourceKind.SOCIAL_MEDIA_POST for a in top
+    ):
+        return words
+    return words + " (this policy accepts social-media posts)"
+
+
+def _listed(said: list[_Said]) -> str:
+    return ", ".join(f"{a.source} ({_WORDS[a.kind]}, {a.stance.value})" for a in said)
+
+
+def _article(kind: SourceKind) -> str:
+    word = _WORDS[kind]
+    return f"{'an' if word[0] in 'aeiou' else 'a'} {word}"
