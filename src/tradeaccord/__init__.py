@@ -88,6 +88,7 @@ if TYPE_CHECKING:
         Report,
         Rule,
         RuleSet,
+        Standing,
         StatusHistory,
         StatusInterval,
         Timeline,
@@ -97,6 +98,7 @@ if TYPE_CHECKING:
         timeline,
     )
     from ._model import (
+        Account,
         Agreement,
         Commitment,
         Dataset,
@@ -135,11 +137,13 @@ if TYPE_CHECKING:
         MeasureKind,
         PartyKind,
         SourceKind,
+        Stance,
     )
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "Account",
     "Action",
     "AfterClearDays",
     "AfterPeriod",
@@ -215,6 +219,8 @@ __all__ = [
     "Scenario",
     "Source",
     "SourceKind",
+    "Stance",
+    "Standing",
     "StatusHistory",
     "StatusInterval",
     "Term",
@@ -274,6 +280,7 @@ _DEFINED_IN: dict[str, str] = {
     "Earliest": "._calendar",
     "EntryIntoForce": "._model",
     "Event": "._model",
+    "Account": "._model",
     "EventKind": "._vocabulary",
     "EvidencePolicy": "._engine",
     "Explanation": "._engine",
@@ -316,6 +323,8 @@ _DEFINED_IN: dict[str, str] = {
     "Scenario": "._scenario",
     "Source": "._model",
     "SourceKind": "._vocabulary",
+    "Stance": "._vocabulary",
+    "Standing": "._engine",
     "StatusHistory": "._engine",
     "StatusInterval": "._engine",
     "Term": "._model",

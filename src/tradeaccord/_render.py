@@ -38,6 +38,8 @@ def _explanation(node: Explanation, depth: int, lines: list[str], *, sources: bo
             f" (confidence {citation.confidence.value})"
             f"{' [hypothetical]' if citation.hypothetical else ''}"
         )
+        if citation.evidence:
+            lines.append(f"{pad}      {citation.standing.value}: {citation.evidence}")
         if sources:
             for source in citation.sources:
                 where = f", {source.url}" if source.url else ""
@@ -60,7 +62,7 @@ def _commitment(
         f"{report.deontic.value.replace('_', ' ')}{due}"
     )
     lines.append(f"      {report.summary}")
-    for need in describe_missing(report.missing):
+    for need in describe_missing(report.missing, evidence=True):
         lines.append(f"      missing: {need}")
     if explain:
         for child in report.explanation.children:
@@ -103,7 +105,7 @@ def _agreement(report: AgreementReport, lines: list[str], *, explain: bool, sour
             )
         for progress in report.progress:
             lines.append(f"  progress: {progress.describe()}")
-    for need in describe_missing(report.missing):
+    for need in describe_missing(report.missing, evidence=True):
         lines.append(f"  missing: {need}")
     if report.parties and (
         report.per_party or any(_own_position(report, p) for p in report.parties)

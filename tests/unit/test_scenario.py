@@ -105,9 +105,7 @@ def test_compare_a_scenario_with_the_record() -> None:
                 remove=(US,),
                 redate=(ta.Redate(event=US, date=D(2025, 6, 1)),),
             ),
-            [
-                "redate[0].event: event '2025-06-25-us-approval' is already named at remove[0]"
-            ],
+            ["redate[0].event: event '2025-06-25-us-approval' is already named at remove[0]"],
         ),
         (
             ta.Scenario(
@@ -132,9 +130,7 @@ def test_compare_a_scenario_with_the_record() -> None:
             ta.Scenario(
                 name="s", redate=(ta.Redate(event="2025-08-11-us-extension", date=D(2026, 1, 1)),)
             ),
-            [
-                "redate[0].date: (2025-11-10) must be after the event date (2026-01-01)"
-            ],
+            ["redate[0].date: (2025-11-10) must be after the event date (2026-01-01)"],
         ),
     ],
 )

@@ -158,7 +158,9 @@ def _judge(
             Truth.FALSE,
             f"denied by {_listed(denials)}, which outranks {_listed(claims)}",
         )
-    counts = policy.on_conflict if confident or policy.on_conflict is not Truth.TRUE else Truth.UNKNOWN
+    counts = (
+        policy.on_conflict if confident or policy.on_conflict is not Truth.TRUE else Truth.UNKNOWN
+    )
     given = {Truth.TRUE: "the claim", Truth.FALSE: "the denial", Truth.UNKNOWN: "unknown"}
     return Judgement(
         Standing.DISPUTED if counts is not Truth.FALSE else Standing.DENIED,

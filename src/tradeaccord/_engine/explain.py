@@ -337,10 +337,8 @@ def missing(sweep: Sweep, node: Condition, as_of: dt.date) -> tuple[Alternative,
                 if e.date <= as_of and not sweep.record.establishes(e)
             )
             text = f"confirmation of {node.describe()}"
-            if reported:
-                text += f" (reported but unconfirmed: {', '.join(reported)})"
-            need = Need(kind="confirmation", description=text, reported=reported)
-            return (Alternative(needs=(need,)),)
+            unsure_need = Need(kind="confirmation", description=text, reported=reported)
+            return (Alternative(needs=(unsure_need,)),)
         return _one("performance" if isinstance(node, Fulfilled) else "event", node.describe())
     if isinstance(node, DateReached):
         return _one("date", node.describe())

@@ -18,6 +18,7 @@ from .._model import Agreement, Dataset
 from .._scenario import Scenario
 from .._truth import Truth
 from ..errors import ModelTypeError
+from .evidence import Record
 from .explain import cite
 from .intervals import (
     Change,
@@ -27,7 +28,6 @@ from .intervals import (
     _differences,
 )
 from .outlook import Outlook, Prospect, outlook
-from .evidence import Record
 from .policy import EvidencePolicy
 from .report import (
     Verdict,

@@ -405,11 +405,22 @@ class AgreementReport:
         return render_html(self)
 
 
-def describe_missing(missing: tuple[Alternative, ...]) -> tuple[str, ...]:
-    """Needs in words: the needs of the only alternative, or one line per alternative."""
+def describe_missing(
+    missing: tuple[Alternative, ...], *, evidence: bool = False
+) -> tuple[str, ...]:
+    """Needs in words: the needs of the only alternative, or one line per alternative.
+
+    With ``evidence``, a need reported but unconfirmed names the events on record.
+    """
+
+    def words(need: Need) -> str:
+        if evidence and need.reported:
+            return f"{need.description} (reported but unconfirmed: {', '.join(need.reported)})"
+        return need.description
+
     if len(missing) == 1:
-        return tuple(n.description for n in missing[0].needs)
-    return tuple(f"either: {a.describe()}" for a in missing)
+        return tuple(words(n) for n in missing[0].needs)
+    return tuple("either: " + " and ".join(words(n) for n in a.needs) for a in missing)
 
 
 @final

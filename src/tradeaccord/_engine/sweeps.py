@@ -43,8 +43,8 @@ from .._truth import Truth
 from .._vocabulary import EventKind
 from ..errors import CalendarError, EvaluationError
 from .counting import Count, Summary, _Cited, _Ledger, count_sweep
-from .index import EventIndex, RecordedIndex
 from .evidence import Record
+from .index import EventIndex, RecordedIndex
 from .policy import EvidencePolicy
 from .primitives import (
     Number,

@@ -36,9 +36,10 @@ def test_report_data_is_the_json_output() -> None:
         assert data == report_to_dict(report, explain=explain)
         assert [report_data(a, explain=explain) for a in report.agreements] == data["agreements"]
     london = report.agreement("london-2025")
-    assert {"format": ta.serialization.REPORT_FORMAT, **report_data(london.explanation)} == explanation_to_dict(
-        london.explanation
-    )
+    assert {
+        "format": ta.serialization.REPORT_FORMAT,
+        **report_data(london.explanation),
+    } == explanation_to_dict(london.explanation)
     json.dumps(report_data(report, explain=True))
 
 
@@ -93,6 +94,8 @@ def test_a_class_without_a_layout_follows_the_conventions() -> None:
                 "summary": "s",
                 "confidence": "high",
                 "hypothetical": False,
+                "standing": "established",
+                "evidence": "",
                 "sources": [],
             }
         ],
