@@ -39,7 +39,7 @@ def _explanation(node: Explanation, depth: int, lines: list[str], *, sources: bo
             f"{' [hypothetical]' if citation.hypothetical else ''}"
         )
         if citation.evidence:
-            lines.append(f"{pad}      {citation.standing.value}: {citation.evidence}")
+            lines.append(f"{pad}      evidence: {citation.evidence}")
         if sources:
             for source in citation.sources:
                 where = f", {source.url}" if source.url else ""

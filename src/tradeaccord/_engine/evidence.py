@@ -17,9 +17,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import NamedTuple, final
 
+from .._conditions import Fulfilled, Occurred
 from .._model import Dataset, Event, EvidencePolicy
 from .._truth import Truth
-from .._vocabulary import SourceKind, Stance
+from .._vocabulary import EventKind, SourceKind, Stance
+from .index import EventIndex
 from .results import Standing
 
 __all__ = ["Judgement", "Record"]
@@ -32,6 +34,9 @@ _WORDS = {
     SourceKind.ANALYSIS: "analysis",
     SourceKind.REFERENCE: "reference",
 }
+
+
+_DEFAULT = EvidencePolicy()
 
 
 class Judgement(NamedTuple):
@@ -54,11 +59,16 @@ class Record:
 
     ``events`` are those the engine indexes: known by ``known_on`` (every one
     when it is ``None``), neither corrected nor retracted by an event known by
-    then, not denied, and not themselves retractions. ``establishes`` says
+    then, not themselves retractions, and not set aside. An event is *set aside*
+    when only sources weaker than the policy's ``min_source`` assert it (a
+    claim reported but unconfirmed: it does not make its fact hold, but it is
+    cited, and what is missing says it awaits confirmation) or when a stronger
+    source denies it. An event of too low a confidence, or disputed by equally
+    ranked sources, stays in the record as UNKNOWN. ``establishes`` says
     whether an event counts as a fact; ``judgement`` why.
     """
 
-    __slots__ = ("_judged", "events", "known_on", "policy", "timeless")
+    __slots__ = ("_aside", "_judged", "aside", "events", "known_on", "policy", "timeless")
 
     def __init__(
         self, dataset: Dataset, policy: EvidencePolicy, known_on: dt.date | None = None
@@ -82,19 +92,23 @@ class Record:
         self.timeless = timeless
         judged: dict[str, Judgement] = {}
         kept: list[Event] = []
+        aside: list[Event] = []
         for event in every:
             if event.id in removed or (known_on is not None and event.known > known_on):
                 continue
             if event.sources or event.accounts:
                 found = _judge(dataset, policy, event, known_on)
                 if found is not None:
-                    if found.counts is Truth.FALSE:
-                        judged[event.id] = found
-                        continue
                     judged[event.id] = found
+                    if found.counts is Truth.FALSE:
+                        aside.append(event)
+                        continue
             kept.append(event)
         self._judged = judged
         self.events: tuple[Event, ...] = every if len(kept) == len(every) else tuple(kept)
+        self.aside: tuple[Event, ...] = tuple(aside)
+        """The events on record that do not count: claims too weakly sourced, and denied ones."""
+        self._aside: EventIndex | None = None
 
     def establishes(self, event: Event) -> bool:
         """Whether ``event`` counts as a fact (otherwise, if it is on record, it is UNKNOWN)."""
@@ -107,9 +121,15 @@ class Record:
         """How the event stands, when its accounts say more than "established by its sources"."""
         return self._judged.get(event_id)
 
-    def unconfirmed(self, events: list[Event]) -> list[Event]:
-        """Those of ``events`` on record that do not count as facts."""
-        return [e for e in events if not self.establishes(e)]
+    def set_aside(self, leaf: Occurred | Fulfilled) -> list[Event]:
+        """The events set aside (see ``aside``) that would instantiate ``leaf``, in date order."""
+        if not self.aside:
+            return []
+        if self._aside is None:
+            self._aside = EventIndex(self.aside)
+        if isinstance(leaf, Fulfilled):
+            return self._aside.about(leaf.commitment, EventKind.PERFORMANCE)
+        return self._aside.matching(leaf)
 
 
 def _judge(
@@ -133,16 +153,16 @@ def _judge(
         if claims:
             if not confident:
                 return Judgement(Standing.UNCONFIRMED, Truth.UNKNOWN, f"reported{low[1:]}")
-            if not event.accounts:
-                return None  # established by its plain sources: nothing to say
+            if not event.accounts and any(_DEFAULT.accepts(a.kind) for a in claims):
+                return None  # established by its plain sources, as by default: nothing to say
             return Judgement(Standing.ESTABLISHED, Truth.TRUE, _prevailed(policy, claims, said))
         weak = [a for a in said if a.stance.affirms]
         return Judgement(
             Standing.UNCONFIRMED,
-            Truth.UNKNOWN,
+            Truth.FALSE,
             f"reported but unconfirmed: only {_listed(weak)} "
-            f"{'asserts' if len(weak) == 1 else 'assert'} it, and this policy needs "
-            f"{_article(policy.min_source)} or a stronger source",
+            f"{'asserts' if len(weak) == 1 else 'assert'} it; this "
+            f"policy needs a source of kind {policy.min_source.value} or stronger",
         )
     if not claims:
         return Judgement(Standing.DENIED, Truth.FALSE, f"denied by {_listed(denials)}")
@@ -177,17 +197,14 @@ def _prevailed(policy: EvidencePolicy, claims: list[_Said], said: list[_Said]) -
     against = [a for a in said if not a.stance.affirms]
     if against:
         words += f", which outranks the denial by {_listed(against)}"
-    if not policy.accepts(SourceKind.SOCIAL_MEDIA_POST) or all(
-        a.kind is not SourceKind.SOCIAL_MEDIA_POST for a in top
-    ):
-        return words
-    return words + " (this policy accepts social-media posts)"
+    weak = sorted({_WORDS[a.kind] + "s" for a in top if not _DEFAULT.accepts(a.kind)})
+    if weak:
+        kinds = " and ".join(weak)
+        words += f"; this policy accepts {kinds} alone, the default one does not"
+    return words
 
 
 def _listed(said: list[_Said]) -> str:
     return ", ".join(f"{a.source} ({_WORDS[a.kind]}, {a.stance.value})" for a in said)
 
 
-def _article(kind: SourceKind) -> str:
-    word = _WORDS[kind]
-    return f"{'an' if word[0] in 'aeiou' else 'a'} {word}"

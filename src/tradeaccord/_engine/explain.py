@@ -80,6 +80,7 @@ def points(sweep: Sweep, node: Condition) -> tuple[dt.date, ...]:
         found.update(sweep.condition(current).change_days())
         if isinstance(current, Occurred | Fulfilled):
             found.update(e.date for e in sweep.events_for(current))
+            found.update(e.date for e in sweep.set_aside(current))
             if isinstance(current, Occurred) and current.target is not None:
                 found.update(
                     e.date for e in sweep.events_about(current.target, EventKind.REJECTION)
@@ -223,7 +224,11 @@ def explain(sweep: Sweep, node: Condition, as_of: dt.date) -> Explanation:
     citations: tuple[Citation, ...] = ()
     label = node.describe()
     if isinstance(node, Occurred | Fulfilled):
-        citations = tuple(cite(sweep, e) for e in sweep.events_for(node) if e.date <= as_of)
+        cited = [e for e in sweep.events_for(node) if e.date <= as_of]
+        aside = [e for e in sweep.set_aside(node) if e.date <= as_of]
+        if aside:
+            cited = sorted([*cited, *aside], key=lambda e: e.date)
+        citations = tuple(cite(sweep, e) for e in cited)
     elif isinstance(node, Threshold):
         summary = sweep.summary(node, as_of)
         label = f"{label}: {_tally_words(summary)}"
@@ -339,6 +344,10 @@ def missing(sweep: Sweep, node: Condition, as_of: dt.date) -> tuple[Alternative,
             text = f"confirmation of {node.describe()}"
             unsure_need = Need(kind="confirmation", description=text, reported=reported)
             return (Alternative(needs=(unsure_need,)),)
+        aside = tuple(e.id for e in sweep.set_aside(node) if e.date <= as_of)
+        if aside:
+            reported = Need(kind="confirmation", description=node.describe(), reported=aside)
+            return (Alternative(needs=(reported,)),)
         return _one("performance" if isinstance(node, Fulfilled) else "event", node.describe())
     if isinstance(node, DateReached):
         return _one("date", node.describe())

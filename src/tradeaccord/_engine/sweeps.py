@@ -177,6 +177,14 @@ class Sweep:
             return self.index.about(leaf.commitment, EventKind.PERFORMANCE)
         return self.index.matching(leaf)
 
+    def set_aside(self, leaf: Occurred | Fulfilled) -> list[Event]:
+        """The events on record set aside by the evidence policy that would instantiate ``leaf``.
+
+        Claims only weak sources assert, and denied events: they do not make
+        ``leaf`` hold, but explanations cite them.
+        """
+        return self.record.set_aside(leaf)
+
     def events_about(self, target: str, *kinds: EventKind) -> list[Event]:
         """The recorded events about ``target`` of the given kinds, in date order."""
         return self.index.about(target, *kinds)
