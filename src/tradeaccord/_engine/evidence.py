@@ -76,19 +76,13 @@ class Record:
         self.policy = policy
         self.known_on = known_on
         every = dataset.events
-        timeless = True
+        timeless = not any(
+            e.reported is not None or e.accounts or e.corrects is not None or e.retracts is not None
+            for e in every
+        )
         removed: set[str] = set()
-        for event in every:
-            if event.reported is not None or event.accounts:
-                timeless = False
-            if event.corrects is not None or event.retracts is not None:
-                timeless = False
-                if known_on is None or event.known <= known_on:
-                    if event.retracts is not None:
-                        removed.add(event.id)  # a retraction is not itself a fact
-                        removed.add(event.retracts)
-                    else:
-                        removed.add(event.corrects or "")
+        if not timeless:
+            removed = _removed({e.id: e for e in every if known_on is None or e.known <= known_on})
         self.timeless = timeless
         judged: dict[str, Judgement] = {}
         kept: list[Event] = []
@@ -130,6 +124,39 @@ class Record:
         if isinstance(leaf, Fulfilled):
             return self._aside.about(leaf.commitment, EventKind.PERFORMANCE)
         return self._aside.matching(leaf)
+
+
+def _removed(visible: dict[str, Event]) -> set[str]:
+    """The ids of the events out of the record: retracted, corrected, or retractions.
+
+    An event is retracted when an event on record retracts it and is not itself
+    retracted (retracting a retraction restores what it retracted); a retracted
+    event has no effect, a correction included. A retraction is not itself a fact.
+    """
+    retracted: dict[str, bool] = {}
+
+    def is_retracted(event_id: str, seen: frozenset[str]) -> bool:
+        found = retracted.get(event_id)
+        if found is None:
+            found = any(
+                not is_retracted(by, seen | {event_id})
+                for by in retractions.get(event_id, ())
+                if by not in seen
+            )
+            retracted[event_id] = found
+        return found
+
+    retractions: dict[str, list[str]] = {}
+    for event in visible.values():
+        if event.retracts is not None:
+            retractions.setdefault(event.retracts, []).append(event.id)
+    out: set[str] = set()
+    for event in visible.values():
+        if is_retracted(event.id, frozenset()) or event.retracts is not None:
+            out.add(event.id)
+        elif event.corrects is not None:
+            out.add(event.corrects)
+    return out
 
 
 def _judge(
@@ -206,5 +233,3 @@ def _prevailed(policy: EvidencePolicy, claims: list[_Said], said: list[_Said]) -
 
 def _listed(said: list[_Said]) -> str:
     return ", ".join(f"{a.source} ({_WORDS[a.kind]}, {a.stance.value})" for a in said)
-
-
