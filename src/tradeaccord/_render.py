@@ -222,11 +222,12 @@ def render_history(
     Examples:
         >>> from tradeaccord import History, example_dataset
         >>> text = render_history(History(example_dataset()), agreements=["london-2025"])
-        >>> print("\\n".join(text.splitlines()[:6]))
+        >>> print("\\n".join(text.splitlines()[:7]))
         london-2025: London framework to implement the Geneva consensus
           status:
             until 2025-06-09          not concluded (to be concluded on 2025-06-10)
-            2025-06-10 to 2025-06-24  awaiting entry into force (concluded, not yet in force; waiting for approval of london-2025 by USA and approval of london-2025 by CHN)
+            on 2025-06-10             awaiting entry into force (concluded, not yet in force; waiting for approval of london-2025 by USA and approval of london-2025 by CHN)
+            2025-06-11 to 2025-06-24  awaiting entry into force (concluded, not yet in force; waiting for approval of london-2025 by USA and approval of london-2025 by CHN)
             2025-06-25 to 2025-06-26  awaiting entry into force (concluded, not yet in force; waiting for approval of london-2025 by CHN)
             from 2025-06-27           in force (in force since 2025-06-27)
     """

@@ -191,7 +191,10 @@ def test_report_json_shape() -> None:
         "explanation",
     } <= set(london)
     assert london["missing_alternatives"] == [
-        ["approval of london-2025 by USA", "approval of london-2025 by CHN"]
+        [
+            "confirmation of approval of london-2025 by USA",
+            "confirmation of approval of london-2025 by CHN",
+        ]
     ]
     json.dumps(data)
 

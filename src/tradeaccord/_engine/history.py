@@ -88,7 +88,7 @@ class History:
         >>> history = History(example_dataset())
         >>> london = history.agreement("london-2025")
         >>> [(i.status.value, i.start) for i in london.intervals]
-        [('not_concluded', None), ('awaiting_entry_into_force', datetime.date(2025, 6, 10)), ('awaiting_entry_into_force', datetime.date(2025, 6, 25)), ('in_force', datetime.date(2025, 6, 27))]
+        [('not_concluded', None), ('awaiting_entry_into_force', datetime.date(2025, 6, 10)), ('awaiting_entry_into_force', datetime.date(2025, 6, 11)), ('awaiting_entry_into_force', datetime.date(2025, 6, 25)), ('in_force', datetime.date(2025, 6, 27))]
         >>> history.at(dt.date(2025, 6, 28)).agreement("london-2025").in_force_since
         datetime.date(2025, 6, 27)
         >>> [c.describe() for c in history.changes(dt.date(2025, 6, 26), dt.date(2025, 6, 27))][0]
@@ -262,7 +262,7 @@ class History:
             >>> [(r["subject"], r["status"], r["start"]) for r in rows][:2]
             [('london-2025', 'not_concluded', None), ('london-2025', 'awaiting_entry_into_force', datetime.date(2025, 6, 10))]
             >>> [r["day"].isoformat() for r in history.to_records(table="changes", agreements=["london-2025"]) if r["kind"] == "agreement"]
-            ['2025-06-10', '2025-06-25', '2025-06-27']
+            ['2025-06-10', '2025-06-11', '2025-06-25', '2025-06-27']
         """
         from .._display.records import history_records  # display hook: see docs/explanation
 
@@ -288,7 +288,7 @@ class History:
             >>> import tradeaccord as ta
             >>> frame = ta.History(ta.example_dataset()).to_frame(agreements=["london-2025"])
             >>> frame[frame["kind"] == "agreement"]["status"].tolist()
-            ['not_concluded', 'awaiting_entry_into_force', 'awaiting_entry_into_force', 'in_force']
+            ['not_concluded', 'awaiting_entry_into_force', 'awaiting_entry_into_force', 'awaiting_entry_into_force', 'in_force']
         """
         from .._display.records import frame_of, history_records  # display hook
 

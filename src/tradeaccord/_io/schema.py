@@ -46,7 +46,14 @@ from .._conditions import (
     WeightedShare,
     _instrument_kind,
 )
-from .._model import Agreement, Dataset, Deadline, Event, ProvisionalApplication
+from .._model import (
+    Agreement,
+    Dataset,
+    Deadline,
+    Event,
+    EvidencePolicy,
+    ProvisionalApplication,
+)
 from .._validators import checks, identifier
 from .._vocabulary import EventKind
 from .descriptions import CLASSES, ENUMS, FIELDS, SHORT_FORMS, VALUES
@@ -353,6 +360,10 @@ def json_schema() -> dict[str, Any]:
     properties: Schema = {
         "format": {"const": FORMAT, "description": VALUES["format"].format(format=FORMAT)},
         "title": {"type": "string", "description": FIELDS[(Dataset, "title")]},
+        "policy": {
+            "$ref": f"#/$defs/{_name(EvidencePolicy)}",
+            "description": FIELDS[(Dataset, "policy")],
+        },
     }
     for key, cls in COLLECTIONS.items():
         properties[key] = _list({"$ref": f"#/$defs/{_name(cls)}"}, FIELDS[(Dataset, key)])

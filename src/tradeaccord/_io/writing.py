@@ -21,7 +21,7 @@ from cattrs.gen import make_dict_unstructure_fn_from_attrs, override
 
 from .._calendar import DAY_COUNT_TYPES, Period, Rounding, Upon
 from .._conditions import _NODE_TYPES, AllOf, AnyOf, AtLeast, Occurred
-from .._model import Account, Dataset, Deadline, Member, Term
+from .._model import Account, Dataset, Deadline, EvidencePolicy, Member, Term
 from .._vocabulary import Stance
 from .fields import field_types, union_members
 from .layout import COLLECTIONS, CONDITIONS, FORMAT, NODES, OBJECTS, RULES, UPON, file_key
@@ -118,6 +118,8 @@ class Writing:
         out: dict[str, Any] = {"format": FORMAT}
         if dataset.title:
             out["title"] = dataset.title
+        if dataset.policy is not None:
+            out["policy"] = self.classes[EvidencePolicy](dataset.policy)
         for name, cls in COLLECTIONS.items():
             values = getattr(dataset, name)
             if values:
