@@ -36,10 +36,7 @@ def test_json_before_approvals(capsys: pytest.CaptureFixture[str]) -> None:
     assert entry["in_force"] is False
     assert entry["in_force_since"] is None
     assert entry["status"] == "awaiting_entry_into_force"
-    assert entry["missing"] == [
-        "confirmation of approval of london-2025 by USA",
-        "confirmation of approval of london-2025 by CHN",
-    ]
+    assert entry["missing"] == ["approval of london-2025 by USA", "approval of london-2025 by CHN"]
 
 
 def test_json_after_approvals(capsys: pytest.CaptureFixture[str]) -> None:
@@ -87,7 +84,7 @@ def test_text_output_mentions_missing(capsys: pytest.CaptureFixture[str]) -> Non
     """The text report names what London is waiting for."""
     code, out, _ = run(capsys, "status", "--as-of", "2025-06-12", "--agreement", "london-2025")
     assert code == 0
-    assert "missing: confirmation of approval of london-2025 by USA" in out
+    assert "missing: approval of london-2025 by USA" in out
     assert out.startswith("As of 2025-06-12")
 
 

@@ -44,7 +44,7 @@ def test_report_records_have_one_row_per_item() -> None:
         "in_force": "false",
         "rule": "awaiting-entry-into-force",
         "reason": london["reason"],
-        "missing": "confirmation of approval of london-2025 by CHN",
+        "missing": "approval of london-2025 by CHN",
         "deontic": None,
         "due": None,
         "performed_on": None,

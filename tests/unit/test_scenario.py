@@ -82,7 +82,7 @@ def test_compare_a_scenario_with_the_record() -> None:
         D(2025, 6, 25),
         D(2025, 6, 27),
     )
-    assert later.base.reason.endswith("waiting for confirmation of approval of london-2025 by CHN")
+    assert later.base.reason.endswith("waiting for approval of london-2025 by CHN")
     assert (london.base.status, london.other.status) == (
         ta.AgreementStatus.AWAITING_ENTRY_INTO_FORCE,
         ta.AgreementStatus.IN_FORCE,

@@ -31,8 +31,8 @@ def test_london_awaits_both_approvals_on_june_12(dataset: ta.Dataset) -> None:
     assert london.in_force is Truth.FALSE
     assert london.in_force_since is None
     assert london.missing_descriptions() == (
-        "confirmation of approval of london-2025 by USA",
-        "confirmation of approval of london-2025 by CHN",
+        "approval of london-2025 by USA",
+        "approval of london-2025 by CHN",
     )
 
 
@@ -49,7 +49,7 @@ def test_trump_post_is_a_statement_not_an_approval(dataset: ta.Dataset) -> None:
 def test_london_between_approvals_waits_for_china(dataset: ta.Dataset) -> None:
     """After the US approval (2025-06-25) only China's approval is missing."""
     london = status(dataset, D(2025, 6, 26), "london-2025")
-    assert london.missing_descriptions() == ("confirmation of approval of london-2025 by CHN",)
+    assert london.missing_descriptions() == ("approval of london-2025 by CHN",)
 
 
 def test_london_in_force_since_last_approval(dataset: ta.Dataset) -> None:

@@ -346,8 +346,7 @@ def missing(sweep: Sweep, node: Condition, as_of: dt.date) -> tuple[Alternative,
             return (Alternative(needs=(unsure_need,)),)
         aside = tuple(e.id for e in sweep.set_aside(node) if e.date <= as_of)
         if aside:
-            text = f"confirmation of {node.describe()}"
-            claimed = Need(kind="confirmation", description=text, reported=aside)
+            claimed = Need(kind="confirmation", description=node.describe(), reported=aside)
             return (Alternative(needs=(claimed,)),)
         return _one("performance" if isinstance(node, Fulfilled) else "event", node.describe())
     if isinstance(node, DateReached):

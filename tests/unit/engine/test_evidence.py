@@ -40,13 +40,13 @@ def test_cli_known_on_the_eve_of_the_us_report_lists_both_approvals(
     code, out, err = run(capsys, *argv, "--known-on", "2025-06-25")
     assert code == 0 and err == ""
     assert missing_lines(out) == [
-        f"missing: confirmation of approval of {LONDON} by USA (reported but unconfirmed: {CLAIM_US})",
-        f"missing: confirmation of approval of {LONDON} by CHN (reported but unconfirmed: {CLAIM_CN})",
+        f"missing: approval of {LONDON} by USA (reported but unconfirmed: {CLAIM_US})",
+        f"missing: approval of {LONDON} by CHN (reported but unconfirmed: {CLAIM_CN})",
     ]
     code, out, err = run(capsys, *argv, "--known-on", "2025-06-26")
     assert code == 0 and err == ""
     assert missing_lines(out) == [
-        f"missing: confirmation of approval of {LONDON} by CHN (reported but unconfirmed: {CLAIM_CN})",
+        f"missing: approval of {LONDON} by CHN (reported but unconfirmed: {CLAIM_CN})",
     ]
 
 
@@ -60,8 +60,8 @@ def test_cli_known_on_in_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert data["known_on"] == "2025-06-25"
     london = next(a for a in data["agreements"] if a["id"] == LONDON)
     assert london["unconfirmed"] == [
-        {"need": f"confirmation of approval of {LONDON} by USA", "reported": [CLAIM_US]},
-        {"need": f"confirmation of approval of {LONDON} by CHN", "reported": [CLAIM_CN]},
+        {"need": f"approval of {LONDON} by USA", "reported": [CLAIM_US]},
+        {"need": f"approval of {LONDON} by CHN", "reported": [CLAIM_CN]},
     ]
 
 
@@ -118,8 +118,8 @@ def test_history_known_on_is_coherent_with_recorded_on() -> None:
     then = history.recorded_on(D(2025, 6, 25))
     assert then.known_on == D(2025, 6, 25)
     assert then.at(D(2025, 6, 25)).agreement(LONDON).missing_descriptions() == (
-        f"confirmation of approval of {LONDON} by USA",
-        f"confirmation of approval of {LONDON} by CHN",
+        f"approval of {LONDON} by USA",
+        f"approval of {LONDON} by CHN",
     )
     known = ta.History(ta.example_dataset(), known_on=D(2025, 6, 26))
     assert known.recorded_on(D(2025, 12, 31)).known_on == D(2025, 6, 26)

@@ -38,7 +38,7 @@ def test_london_agreement_intervals(history: ta.History) -> None:
     ]
     waiting = london.intervals[3]
     assert waiting.rule == "awaiting-entry-into-force"
-    assert waiting.reason.endswith("waiting for confirmation of approval of london-2025 by CHN")
+    assert waiting.reason.endswith("waiting for approval of london-2025 by CHN")
     assert [c.event for c in waiting.citations()] == [
         "2025-06-11-deal-done-claim-usa",
         "2025-06-25-us-approval",
