@@ -144,7 +144,8 @@ def render_text(report: Report, *, explain: bool = False, sources: bool = False)
         >>> print(text.splitlines()[0])
         As of 2025-06-12
     """
-    lines = [f"As of {report.as_of.isoformat()}", ""]
+    known = f" (as known on {report.known_on.isoformat()})" if report.known_on is not None else ""
+    lines = [f"As of {report.as_of.isoformat()}{known}", ""]
     if report.scenario is not None:
         lines[0] += f", in the what-if scenario {report.scenario!r} (hypothetical events marked)"
     for agreement in report.agreements:
