@@ -15,6 +15,7 @@ dataset it keeps the dataset's events as they are.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import NamedTuple, final
 
 from .._conditions import Fulfilled, Occurred
@@ -68,7 +69,16 @@ class Record:
     whether an event counts as a fact; ``judgement`` why.
     """
 
-    __slots__ = ("_aside", "_judged", "aside", "events", "known_on", "policy", "timeless")
+    __slots__ = (
+        "_aside",
+        "_judged",
+        "aside",
+        "establishes",
+        "events",
+        "known_on",
+        "policy",
+        "timeless",
+    )
 
     def __init__(
         self, dataset: Dataset, policy: EvidencePolicy, known_on: dt.date | None = None
@@ -85,27 +95,44 @@ class Record:
             removed = _removed({e.id: e for e in every if known_on is None or e.known <= known_on})
         self.timeless = timeless
         judged: dict[str, Judgement] = {}
-        kept: list[Event] = []
         aside: list[Event] = []
-        for event in every:
-            if event.id in removed or (known_on is not None and event.known > known_on):
-                continue
-            if event.sources or event.accounts:
-                found = _judge(dataset, policy, event, known_on)
-                if found is not None:
-                    judged[event.id] = found
-                    if found.counts is Truth.FALSE:
-                        aside.append(event)
-                        continue
-            kept.append(event)
+        if timeless and known_on is None:
+            # The common case: only sources to weigh, and most events have none.
+            for event in every:
+                if event.sources:
+                    found = _judge(dataset, policy, event, known_on)
+                    if found is not None:
+                        judged[event.id] = found
+                        if found.counts is Truth.FALSE:
+                            aside.append(event)
+            kept: list[Event] | tuple[Event, ...] = every
+            if aside:
+                out = {e.id for e in aside}
+                kept = [e for e in every if e.id not in out]
+        else:
+            kept = []
+            for event in every:
+                if event.id in removed or (known_on is not None and event.known > known_on):
+                    continue
+                if event.sources or event.accounts:
+                    found = _judge(dataset, policy, event, known_on)
+                    if found is not None:
+                        judged[event.id] = found
+                        if found.counts is Truth.FALSE:
+                            aside.append(event)
+                            continue
+                kept.append(event)
         self._judged = judged
         self.events: tuple[Event, ...] = every if len(kept) == len(every) else tuple(kept)
+        self.establishes: Callable[[Event], bool] = (
+            self._establishes if judged else policy.establishes
+        )
+        """Whether an event counts as a fact (otherwise, if it is on record, it is UNKNOWN)."""
         self.aside: tuple[Event, ...] = tuple(aside)
         """The events on record that do not count: claims too weakly sourced, and denied ones."""
         self._aside: EventIndex | None = None
 
-    def establishes(self, event: Event) -> bool:
-        """Whether ``event`` counts as a fact (otherwise, if it is on record, it is UNKNOWN)."""
+    def _establishes(self, event: Event) -> bool:
         found = self._judged.get(event.id)
         if found is None:
             return self.policy.establishes(event)
