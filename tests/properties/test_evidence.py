@@ -111,8 +111,13 @@ def test_record_as_known_equals_the_oracle(data: st.DataObject) -> None:
         st.none() | st.dates(DEFAULT_WINDOW[0], DEFAULT_WINDOW[1]), label="known_on"
     )
     condition = data.draw(conditions_for(dataset), label="condition")
-    engine = Sweep(dataset, policy, record=Record(dataset, policy, known_on))
+    record = Record(dataset, policy, known_on)
+    engine = Sweep(dataset, policy, record=record)
     oracle = NaiveEvaluator(dataset, policy, known_on=known_on)
+    # The record itself: the same events, each counted (or UNKNOWN) alike.
+    assert sorted(e.id for e in record.events) == sorted(e.id for e in oracle.events)
+    for event in record.events:
+        assert record.establishes(event) == oracle.establishes(event), event.id
     for path, node in walk(condition):
         line = engine.condition(node)
         wrong = list(

@@ -273,3 +273,11 @@ def test_bad_evidence_is_named_where_it_is() -> None:
         approval(retracts="cn")
     with pytest.raises(ta.errors.ModelValueError, match="not in the ranking"):
         ta.EvidencePolicy(ranking=(ta.SourceKind.OFFICIAL_TEXT,))
+
+
+def test_html_shows_claims_reported_but_unconfirmed() -> None:
+    """The HTML rendering names the unconfirmed claims and why they do not count."""
+    report = ta.evaluate(ta.example_dataset(), D(2025, 6, 12), agreements=[LONDON])
+    html = ta.render_html(report)
+    assert f"reported but unconfirmed: {CLAIM_US}" in html
+    assert "only truth-social-2025-06-11 (social-media post, claim) asserts it" in html
