@@ -195,6 +195,8 @@ def _judge(
         day = account.reported or source.published or event.known
         if known_on is None or max(day, event.known) <= known_on:
             said.append(_Said(account.source, source.kind, account.stance))
+    if not said:
+        return None  # no account known yet: judged by its confidence alone, as without sources
     strong = [a for a in said if policy.accepts(a.kind)]
     claims = [a for a in strong if a.stance.affirms]
     denials = [a for a in strong if not a.stance.affirms]
