@@ -32,6 +32,7 @@ def london() -> None:
     assert [(i.status.value, i.start) for i in statuses.intervals] == [
         ("not_concluded", None),
         ("awaiting_entry_into_force", D(2025, 6, 10)),
+        ("awaiting_entry_into_force", D(2025, 6, 11)),  # the "deal is done" claims, unconfirmed
         ("awaiting_entry_into_force", D(2025, 6, 25)),
         ("in_force", D(2025, 6, 27)),
     ]

@@ -38,11 +38,14 @@ def main() -> None:
     assert in_force.in_force_since == dt.date(2025, 6, 27)
     assert in_force.missing == ()
 
-    # The events the answer relies on, with their confidence.
-    cited = {c.event: c.confidence for node in in_force.explanation.walk() for c in node.citations}
+    # The events the answer relies on, with how each stands: the claims of 11 June
+    # ("our deal with China is done", a social-media post) are cited, unconfirmed.
+    cited = {c.event: c.standing for node in in_force.explanation.walk() for c in node.citations}
     assert cited == {
-        "2025-06-25-us-approval": ta.Confidence.MEDIUM,
-        "2025-06-27-cn-approval": ta.Confidence.HIGH,
+        "2025-06-11-deal-done-claim-usa": ta.Standing.UNCONFIRMED,
+        "2025-06-25-us-approval": ta.Standing.ESTABLISHED,
+        "2025-06-11-deal-done-claim-chn": ta.Standing.UNCONFIRMED,
+        "2025-06-27-cn-approval": ta.Standing.ESTABLISHED,
     }
 
     # China's rare-earth approvals activate the US rollback, performed on 2 July.

@@ -88,6 +88,7 @@ if TYPE_CHECKING:
         Report,
         Rule,
         RuleSet,
+        Standing,
         StatusHistory,
         StatusInterval,
         Timeline,
@@ -103,6 +104,7 @@ if TYPE_CHECKING:
         ScenarioFile,
     )
     from ._model import (
+        Account,
         Agreement,
         Commitment,
         Dataset,
@@ -142,11 +144,13 @@ if TYPE_CHECKING:
         MeasureKind,
         PartyKind,
         SourceKind,
+        Stance,
     )
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "Account",
     "Action",
     "AfterClearDays",
     "AfterPeriod",
@@ -227,6 +231,8 @@ __all__ = [
     "ScenarioFile",
     "Source",
     "SourceKind",
+    "Stance",
+    "Standing",
     "StatusHistory",
     "StatusInterval",
     "Term",
@@ -287,6 +293,7 @@ _DEFINED_IN: dict[str, str] = {
     "Earliest": "._calendar",
     "EntryIntoForce": "._model",
     "Event": "._model",
+    "Account": "._model",
     "EventKind": "._vocabulary",
     "EvidencePolicy": "._engine",
     "Expectation": "._expectations",
@@ -333,6 +340,8 @@ _DEFINED_IN: dict[str, str] = {
     "ScenarioFile": "._expectations",
     "Source": "._model",
     "SourceKind": "._vocabulary",
+    "Stance": "._vocabulary",
+    "Standing": "._engine",
     "StatusHistory": "._engine",
     "StatusInterval": "._engine",
     "Term": "._model",

@@ -107,6 +107,7 @@ def _parser() -> argparse.ArgumentParser:
         "--agreement", action="append", metavar="ID", help="report only this agreement (repeatable)"
     )
     _scenario_argument(status)
+    _known_on_argument(status)
     history = commands.add_parser(
         "history",
         help="show the status intervals of agreements, their parties and commitments",
@@ -151,6 +152,7 @@ def _parser() -> argparse.ArgumentParser:
         help="explain, listing each event's sources (JSON always has them)",
     )
     _scenario_argument(history)
+    _known_on_argument(history)
     upcoming = commands.add_parser(
         "upcoming",
         help="list the changes the facts recorded by a day already fix for the days after it",
@@ -175,6 +177,7 @@ def _parser() -> argparse.ArgumentParser:
         "(default: 30d)",
     )
     _change_arguments(upcoming)
+    _known_on_argument(upcoming)
     diff = commands.add_parser(
         "diff",
         help="list what changed between two days",
@@ -197,6 +200,7 @@ def _parser() -> argparse.ArgumentParser:
         "--agreement", action="append", metavar="ID", help="show only this agreement (repeatable)"
     )
     _change_arguments(diff)
+    _known_on_argument(diff)
     validate = commands.add_parser(
         "validate",
         help="check dataset files and list every problem in them",
@@ -358,6 +362,16 @@ def _change_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of text")
 
 
+def _known_on_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--known-on",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="answer with what was known on this day: facts, accounts, corrections and "
+        "retractions reported later are left out (default: everything on record)",
+    )
+
+
 _UNITS = {"d": "days", "w": "weeks", "m": "months", "y": "years"}
 
 
@@ -396,7 +410,9 @@ def _upcoming(args: argparse.Namespace) -> int:
         until = add_period(as_of, args.within, rounding=Rounding.DOWN)
     except TradeAccordError as exc:
         raise _UsageError(f"--within {args.within.describe()} from {as_of}: {exc}") from None
-    changes = History(dataset).upcoming(as_of, until, agreements=args.agreement)
+    changes = History(dataset, known_on=args.known_on).upcoming(
+        as_of, until, agreements=args.agreement
+    )
     _write_changes(args, changes, as_of, until, as_of)
     return 0
 
@@ -413,7 +429,9 @@ def _diff(args: argparse.Namespace) -> int:
     if end < start:
         raise _UsageError(f"D2 {end} is before D1 {start}")
     dataset = _dataset(args)
-    changes = History(dataset).changes(start, end, agreements=args.agreement)
+    changes = History(dataset, known_on=args.known_on).changes(
+        start, end, agreements=args.agreement
+    )
     _write_changes(args, changes, start, end, None)
     return 0
 
@@ -422,7 +440,7 @@ def _history(args: argparse.Namespace) -> int:
     dataset, scenario = _with_scenario(args)
     if args.start is not None and args.end is not None and args.end < args.start:
         raise _UsageError(f"--to {args.end} is before --from {args.start}")
-    history = History(dataset, scenario=scenario)
+    history = History(dataset, scenario=scenario, known_on=args.known_on)
     window = {"agreements": args.agreement, "start": args.start, "end": args.end}
     explain = args.explain or args.sources
     if args.json:
@@ -436,7 +454,9 @@ def _status(args: argparse.Namespace) -> int:
     dataset, scenario = _with_scenario(args)
     as_of = args.as_of if args.as_of is not None else dt.date.today()
     explain = args.explain or args.sources
-    report = evaluate(dataset, as_of, agreements=args.agreement, scenario=scenario)
+    report = evaluate(
+        dataset, as_of, agreements=args.agreement, scenario=scenario, known_on=args.known_on
+    )
     if args.json:
         sys.stdout.write(report_to_json(report, explain=explain))
     else:

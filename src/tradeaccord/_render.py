@@ -40,6 +40,8 @@ def _explanation(node: Explanation, depth: int, lines: list[str], *, sources: bo
             f" (confidence {citation.confidence.value})"
             f"{' [hypothetical]' if citation.hypothetical else ''}"
         )
+        if citation.evidence:
+            lines.append(f"{pad}      evidence: {citation.evidence}")
         if sources:
             for source in citation.sources:
                 where = f", {source.url}" if source.url else ""
@@ -71,7 +73,7 @@ def _commitment(
         f"{report.deontic.value.replace('_', ' ')}{due}{_basis(report)}"
     )
     lines.append(f"      {report.summary}")
-    for need in describe_missing(report.missing):
+    for need in describe_missing(report.missing, evidence=True):
         lines.append(f"      missing: {need}")
     if explain:
         for child in report.explanation.children:
@@ -114,7 +116,7 @@ def _agreement(report: AgreementReport, lines: list[str], *, explain: bool, sour
             )
         for progress in report.progress:
             lines.append(f"  progress: {progress.describe()}")
-    for need in describe_missing(report.missing):
+    for need in describe_missing(report.missing, evidence=True):
         lines.append(f"  missing: {need}")
     if report.parties and (
         report.per_party or any(_own_position(report, p) for p in report.parties)
@@ -153,7 +155,8 @@ def render_text(report: Report, *, explain: bool = False, sources: bool = False)
         >>> print(text.splitlines()[0])
         As of 2025-06-12
     """
-    lines = [f"As of {report.as_of.isoformat()}", ""]
+    known = f" (as known on {report.known_on.isoformat()})" if report.known_on is not None else ""
+    lines = [f"As of {report.as_of.isoformat()}{known}", ""]
     if report.scenario is not None:
         lines[0] += f", in the what-if scenario {report.scenario!r} (hypothetical events marked)"
     for agreement in report.agreements:
@@ -231,11 +234,12 @@ def render_history(
     Examples:
         >>> from tradeaccord import History, example_dataset
         >>> text = render_history(History(example_dataset()), agreements=["london-2025"])
-        >>> print("\\n".join(text.splitlines()[:6]))
+        >>> print("\\n".join(text.splitlines()[:7]))
         london-2025: London framework to implement the Geneva consensus
           status:
             until 2025-06-09          not concluded (to be concluded on 2025-06-10)
-            2025-06-10 to 2025-06-24  awaiting entry into force (concluded, not yet in force; waiting for approval of london-2025 by USA and approval of london-2025 by CHN)
+            on 2025-06-10             awaiting entry into force (concluded, not yet in force; waiting for approval of london-2025 by USA and approval of london-2025 by CHN)
+            2025-06-11 to 2025-06-24  awaiting entry into force (concluded, not yet in force; waiting for approval of london-2025 by USA and approval of london-2025 by CHN)
             2025-06-25 to 2025-06-26  awaiting entry into force (concluded, not yet in force; waiting for approval of london-2025 by CHN)
             from 2025-06-27           in force (in force since 2025-06-27)
     """

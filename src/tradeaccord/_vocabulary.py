@@ -14,6 +14,7 @@ __all__ = [
     "MeasureKind",
     "PartyKind",
     "SourceKind",
+    "Stance",
 ]
 
 
@@ -174,3 +175,23 @@ class SourceKind(enum.Enum):
     SOCIAL_MEDIA_POST = "social_media_post"
     ANALYSIS = "analysis"
     REFERENCE = "reference"
+
+
+class Stance(enum.Enum):
+    """What one source's account says of an event.
+
+    A ``CLAIM`` asserts it (typically by a party that stands to gain from it),
+    a ``CONFIRMATION`` asserts it too (typically by another source, or the other
+    side), and a ``DENIAL`` says it did not happen.
+    """
+
+    __hash__ = object.__hash__  # members are singletons: hash by identity, in C
+
+    CLAIM = "claim"
+    CONFIRMATION = "confirmation"
+    DENIAL = "denial"
+
+    @property
+    def affirms(self) -> bool:
+        """True for a claim or a confirmation, False for a denial."""
+        return self is not Stance.DENIAL

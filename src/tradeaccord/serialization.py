@@ -324,7 +324,7 @@ def history_to_dict(
         >>> from tradeaccord import History, example_dataset
         >>> data = history_to_dict(History(example_dataset()), agreements=["london-2025"])
         >>> [(i["start"], i["status"]) for i in data["agreements"][0]["intervals"]]
-        [(None, 'not_concluded'), ('2025-06-10', 'awaiting_entry_into_force'), ('2025-06-25', 'awaiting_entry_into_force'), ('2025-06-27', 'in_force')]
+        [(None, 'not_concluded'), ('2025-06-10', 'awaiting_entry_into_force'), ('2025-06-11', 'awaiting_entry_into_force'), ('2025-06-25', 'awaiting_entry_into_force'), ('2025-06-27', 'in_force')]
     """
     window = {"start": start, "end": end}
     ids = tuple(a.id for a in history.dataset.agreements) if agreements is None else agreements

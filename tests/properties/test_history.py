@@ -46,7 +46,14 @@ from tradeaccord import (
     Timeline,
     Truth,
 )
-from tradeaccord.testing import DEFAULT_WINDOW, NaiveEvaluator, datasets, dates
+from tradeaccord.testing import (
+    DEFAULT_WINDOW,
+    NaiveEvaluator,
+    datasets,
+    dates,
+    evidence_datasets,
+    evidence_policies,
+)
 
 POLICIES = (EvidencePolicy(), EvidencePolicy(min_confidence=Confidence.HIGH))
 ONE_DAY = dt.timedelta(days=1)
@@ -71,8 +78,10 @@ def days_to_check(
 class Oracle(NaiveEvaluator):
     """The naive evaluator, remembering per-day answers it would otherwise work out again."""
 
-    def __init__(self, dataset: Dataset, policy: EvidencePolicy) -> None:
-        super().__init__(dataset, policy)
+    def __init__(
+        self, dataset: Dataset, policy: EvidencePolicy, *, known_on: dt.date | None = None
+    ) -> None:
+        super().__init__(dataset, policy, known_on=known_on)
         self._answers: dict[tuple[object, ...], Any] = {}
 
     def _remember(self, key: tuple[object, ...], compute: Callable[[], Any]) -> Any:
@@ -148,6 +157,38 @@ def test_statuses_equal_the_oracle_on_every_day(dataset: Dataset) -> None:
                     assert (status is PartyStatus.BOUND) == (bound is T), where
                     if status is PartyStatus.UNDETERMINED:
                         assert bound is U, where
+
+
+@settings(deadline=None, max_examples=max(10, settings.default.max_examples // 2))
+@given(st.data())
+def test_statuses_as_known_on_a_day_equal_the_oracle(data: st.DataObject) -> None:
+    """With report dates, accounts, corrections and retractions, as known on any day, the
+    history's statuses are those the oracle derives from the definitions."""
+    dataset = data.draw(
+        evidence_datasets(min_date=SHORT_WINDOW[0], max_date=SHORT_WINDOW[1], max_agreements=2),
+        label="dataset",
+    )
+    policy = data.draw(evidence_policies(), label="policy")
+    window = dates(min_value=SHORT_WINDOW[0], max_value=SHORT_WINDOW[1])
+    known_on = data.draw(st.none() | window, label="known_on")
+    history = History(dataset, policy=policy, known_on=known_on)
+    oracle = Oracle(dataset, policy, known_on=known_on)
+    for agreement in dataset.agreements:
+        statuses = history.agreement(agreement.id)
+        for day in days_to_check(SHORT_WINDOW, [statuses]):
+            expected = oracle.agreement_status(agreement, day)
+            assert statuses.status_at(day) is expected, (
+                f"{agreement.id} on {day} known on {known_on}: history "
+                f"{statuses.status_at(day)}, oracle {expected}\n{describe(dataset, policy)}"
+            )
+        for commitment in agreement.commitments:
+            statuses_c = history.commitment(commitment.id)
+            for day in days_to_check(SHORT_WINDOW, [statuses_c]):
+                expected_c = oracle.commitment_status(commitment, day)
+                assert statuses_c.status_at(day) is expected_c, (
+                    f"{commitment.id} on {day} known on {known_on}: history "
+                    f"{statuses_c.status_at(day)}, oracle {expected_c}"
+                )
 
 
 # --- rule sets of users' own ------------------------------------------------------------

@@ -329,7 +329,7 @@ def test_validate_accepts_every_shipped_format(
         path = tmp_path / f"example.{kind}"
         path.write_text(out, encoding="utf-8")
         code, out, _ = run(capsys, "validate", str(path))
-        assert (code, out) == (0, f"{path}: valid (4 agreements, 41 events)\n")
+        assert (code, out) == (0, f"{path}: valid (4 agreements, 45 events)\n")
         _, report, _ = run(capsys, "status", str(path), "--as-of", "2025-11-20", "--json")
         answers.append(json.loads(report))
     assert answers[0] == answers[1] == answers[2]

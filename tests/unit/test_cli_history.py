@@ -27,12 +27,13 @@ def test_london_history_as_text(capsys: pytest.CaptureFixture[str]) -> None:
     status = lines[lines.index("  status:") + 1 : lines.index("  parties:")]
     assert [line.split("  ")[2] for line in status] == [
         "until 2025-06-09",
-        "2025-06-10 to 2025-06-24",
+        "on 2025-06-10",
+        "2025-06-11 to 2025-06-24",
         "2025-06-25 to 2025-06-26",
         "from 2025-06-27",
     ]
     assert "awaiting entry into force (concluded, not yet in force; waiting for" in status[1]
-    assert status[3].endswith("in force (in force since 2025-06-27)")
+    assert status[4].endswith("in force (in force since 2025-06-27)")
     start = lines.index("    london-2025/us-rollback-export-restrictions (USA lift):")
     rollback = [line.strip() for line in lines[start + 1 : start + 4]]
     assert (
@@ -58,13 +59,19 @@ def test_history_json(capsys: pytest.CaptureFixture[str]) -> None:
     (london,) = data["agreements"]
     assert [(i["start"], i["end"], i["status"]) for i in london["intervals"]] == [
         (None, "2025-06-10", "not_concluded"),
-        ("2025-06-10", "2025-06-25", "awaiting_entry_into_force"),
+        ("2025-06-10", "2025-06-11", "awaiting_entry_into_force"),
+        ("2025-06-11", "2025-06-25", "awaiting_entry_into_force"),
         ("2025-06-25", "2025-06-27", "awaiting_entry_into_force"),
         ("2025-06-27", None, "in_force"),
     ]
     last = london["intervals"][-1]
     assert last["rule"] == "in-force" and last["since"] == "2025-06-27"
-    assert last["events"] == ["2025-06-25-us-approval", "2025-06-27-cn-approval"]
+    assert last["events"] == [
+        "2025-06-11-deal-done-claim-usa",
+        "2025-06-25-us-approval",
+        "2025-06-11-deal-done-claim-chn",
+        "2025-06-27-cn-approval",
+    ]
     assert "explanation" not in last and "deontic" not in last
     assert [p["party"] for p in london["parties"]] == ["USA", "CHN"]
     rollback = next(

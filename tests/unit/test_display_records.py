@@ -81,11 +81,15 @@ def test_history_records_list_every_interval_and_change() -> None:
     london = [r for r in rows if r["kind"] == "agreement" and r["subject"] == "london-2025"]
     assert [(r["start"], r["end"], r["status"]) for r in london] == [
         (None, dt.date(2025, 6, 10), "not_concluded"),
-        (dt.date(2025, 6, 10), dt.date(2025, 6, 25), "awaiting_entry_into_force"),
+        (dt.date(2025, 6, 10), dt.date(2025, 6, 11), "awaiting_entry_into_force"),
+        (dt.date(2025, 6, 11), dt.date(2025, 6, 25), "awaiting_entry_into_force"),
         (dt.date(2025, 6, 25), dt.date(2025, 6, 27), "awaiting_entry_into_force"),
         (dt.date(2025, 6, 27), None, "in_force"),
     ]
-    assert london[-1]["citations"] == "2025-06-25-us-approval, 2025-06-27-cn-approval"
+    assert london[-1]["citations"] == (
+        "2025-06-11-deal-done-claim-usa, 2025-06-25-us-approval, "
+        "2025-06-11-deal-done-claim-chn, 2025-06-27-cn-approval"
+    )
     changes = history.to_records(
         table="changes", start=dt.date(2025, 6, 9), end=dt.date(2025, 7, 2)
     )
@@ -93,6 +97,7 @@ def test_history_records_list_every_interval_and_change() -> None:
     assert changes == ta.to_records(history.changes(dt.date(2025, 6, 9), dt.date(2025, 7, 2)))
     assert {r["day"] for r in changes} == {
         dt.date(2025, 6, 10),
+        dt.date(2025, 6, 11),
         dt.date(2025, 6, 25),
         dt.date(2025, 6, 27),
         dt.date(2025, 7, 2),

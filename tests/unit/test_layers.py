@@ -75,6 +75,7 @@ ENGINE_MODULES: tuple[str, ...] = (
     "results",
     "policy",
     "index",
+    "evidence",
     "primitives",
     "counting",
     "sweeps",

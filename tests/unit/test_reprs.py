@@ -37,7 +37,7 @@ def test_reprs_name_the_item_and_its_status() -> None:
         london.parties[0]: "PartyReport(USA: bound since 2025-06-27)",
         data: (
             "Dataset('US-China trade arrangements 2025-2026': 2 parties, 4 agreements, "
-            "41 events, 48 sources)"
+            "45 events, 48 sources)"
         ),
         data.agreement("london-2025"): (
             "Agreement(london-2025: framework, parties USA, CHN, 6 commitments)"

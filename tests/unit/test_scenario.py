@@ -54,7 +54,8 @@ def test_history_of_a_scenario_marks_its_events() -> None:
         D(2025, 6, 15),
     )
     cited = {c.event: c.hypothetical for c in london.intervals[-1].citations()}
-    assert cited == {US: True, CN: True}
+    claims = {"2025-06-11-deal-done-claim-usa": False, "2025-06-11-deal-done-claim-chn": False}
+    assert cited == {US: True, CN: True, **claims}
     report = history.at(D(2025, 6, 20))
     assert report.scenario == "early-approvals"
     assert "scenario early-approvals" in repr(report)

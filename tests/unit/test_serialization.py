@@ -179,7 +179,7 @@ def test_deep_day_count_rules_are_refused() -> None:
 def test_report_json_shape() -> None:
     """The report dict has the documented keys and JSON types."""
     data = report_to_dict(ta.evaluate(ta.example_dataset(), dt.date(2025, 6, 12)), explain=True)
-    assert set(data) == {"format", "as_of", "scenario", "agreements"}
+    assert set(data) == {"format", "as_of", "scenario", "known_on", "agreements"}
     london = next(a for a in data["agreements"] if a["id"] == "london-2025")
     assert {
         "id",

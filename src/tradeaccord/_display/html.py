@@ -107,6 +107,9 @@ def _citation(citation: Any) -> str:
         for s in citation.sources
     )
     where = f'<br><span class="ta-muted">sources:</span> {sources}' if sources else ""
+    evidence = getattr(citation, "evidence", "")
+    if evidence:
+        where += f"<br><em>{esc(citation.standing.value)}</em>: {esc(evidence)}"
     mark = (
         '<strong class="ta-hypothetical">hypothetical</strong> '
         if getattr(citation, "hypothetical", False)
@@ -178,7 +181,7 @@ _PARTY_HEADERS = (
 
 
 def _commitment_row(c: CommitmentReport) -> list[str]:
-    missing = "; ".join(describe_missing(c.missing))
+    missing = "; ".join(describe_missing(c.missing, evidence=True))
     return [
         esc(c.id),
         esc(f"{c.by} {c.action.value}"),
@@ -210,7 +213,7 @@ def agreement_report_body(report: AgreementReport) -> str:
             ]
         )
     ]
-    missing = describe_missing(report.missing)
+    missing = describe_missing(report.missing, evidence=True)
     if missing:
         parts.append(f"<h4>Waiting for</h4>{_missing(missing)}")
     parts.append(_progress(report.progress))
@@ -251,7 +254,7 @@ def _(value: CommitmentReport) -> tuple[str, str]:
             ("by", esc(f"{value.by} ({value.action.value})")),
         ]
     )
-    missing = describe_missing(value.missing)
+    missing = describe_missing(value.missing, evidence=True)
     waiting = f"<h4>Waiting for</h4>{_missing(missing)}" if missing else ""
     why = f"<details><summary>Why</summary>{explanation_body(value.explanation)}</details>"
     head = f"<h4>{badge(value.status)} <b>{esc(value.id)}</b> {esc(value.summary)}</h4>"
@@ -271,7 +274,7 @@ def _(value: Report) -> tuple[str, str]:
             esc(a.title),
             badge(a.status),
             badge(a.in_force) + _since(a.in_force_since),
-            esc("; ".join(describe_missing(a.missing))) or "-",
+            esc("; ".join(describe_missing(a.missing, evidence=True))) or "-",
         ]
         for a in value.agreements
     ]

@@ -28,6 +28,7 @@ from .results import (
     PartyStatus,
     Progress,
     Report,
+    Standing,
 )
 from .rules import AgreementContext, CommitmentContext, Finding, Rule, RuleSet
 from .steps import Timeline
@@ -62,6 +63,7 @@ __all__ = [
     "Report",
     "Rule",
     "RuleSet",
+    "Standing",
     "StatusHistory",
     "StatusInterval",
     "Timeline",

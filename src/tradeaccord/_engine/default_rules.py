@@ -176,7 +176,7 @@ def _provisional_part(ctx: AgreementContext) -> Explanation:
     extended = [
         e.ends_on
         for e in ctx.events(clause.id, _EK.EXTENSION)
-        if e.ends_on is not None and ctx.policy.establishes(e)
+        if e.ends_on is not None and ctx.establishes(e)
     ]
     if clause.ends_on is not None:
         sunset = max([clause.ends_on, *extended])

@@ -80,6 +80,7 @@ def points(sweep: Sweep, node: Condition) -> tuple[dt.date, ...]:
         found.update(sweep.condition(current).change_days())
         if isinstance(current, Occurred | Fulfilled):
             found.update(e.date for e in sweep.events_for(current))
+            found.update(e.date for e in sweep.set_aside(current))
             if isinstance(current, Occurred) and current.target is not None:
                 found.update(
                     e.date for e in sweep.events_about(current.target, EventKind.REJECTION)
@@ -123,7 +124,7 @@ def refused(sweep: Sweep, party: str, target: str, as_of: dt.date) -> Event | No
     for event in sweep.events_about(target, EventKind.REJECTION):
         if event.date > as_of:
             break
-        if event.party == party and sweep.policy.establishes(event):
+        if event.party == party and sweep.record.establishes(event):
             return event
     return None
 
@@ -168,7 +169,7 @@ def refusals(sweep: Sweep, target: str, as_of: dt.date) -> frozenset[str]:
     return frozenset(
         e.party
         for e in sweep.events_about(target, EventKind.REJECTION)
-        if e.date <= as_of and e.party is not None and sweep.policy.establishes(e)
+        if e.date <= as_of and e.party is not None and sweep.record.establishes(e)
     )
 
 
@@ -223,7 +224,11 @@ def explain(sweep: Sweep, node: Condition, as_of: dt.date) -> Explanation:
     citations: tuple[Citation, ...] = ()
     label = node.describe()
     if isinstance(node, Occurred | Fulfilled):
-        citations = tuple(cite(sweep, e) for e in sweep.events_for(node) if e.date <= as_of)
+        cited = [e for e in sweep.events_for(node) if e.date <= as_of]
+        aside = [e for e in sweep.set_aside(node) if e.date <= as_of]
+        if aside:
+            cited = sorted([*cited, *aside], key=lambda e: e.date)
+        citations = tuple(cite(sweep, e) for e in cited)
     elif isinstance(node, Threshold):
         summary = sweep.summary(node, as_of)
         label = f"{label}: {_tally_words(summary)}"
@@ -331,7 +336,18 @@ def missing(sweep: Sweep, node: Condition, as_of: dt.date) -> tuple[Alternative,
         return ()
     if isinstance(node, Occurred | Fulfilled):
         if value is U:
-            return _one("confirmation", f"confirmation of {node.describe()}")
+            reported = tuple(
+                e.id
+                for e in sweep.events_for(node)
+                if e.date <= as_of and not sweep.record.establishes(e)
+            )
+            text = f"confirmation of {node.describe()}"
+            unsure_need = Need(kind="confirmation", description=text, reported=reported)
+            return (Alternative(needs=(unsure_need,)),)
+        aside = tuple(e.id for e in sweep.set_aside(node) if e.date <= as_of)
+        if aside:
+            claimed = Need(kind="confirmation", description=node.describe(), reported=aside)
+            return (Alternative(needs=(claimed,)),)
         return _one("performance" if isinstance(node, Fulfilled) else "event", node.describe())
     if isinstance(node, DateReached):
         return _one("date", node.describe())

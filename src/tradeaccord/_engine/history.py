@@ -18,6 +18,7 @@ from .._model import Agreement, Dataset
 from .._scenario import Scenario
 from .._truth import Truth
 from ..errors import ModelTypeError
+from .evidence import Record
 from .explain import cite
 from .intervals import (
     Change,
@@ -87,7 +88,7 @@ class History:
         >>> history = History(example_dataset())
         >>> london = history.agreement("london-2025")
         >>> [(i.status.value, i.start) for i in london.intervals]
-        [('not_concluded', None), ('awaiting_entry_into_force', datetime.date(2025, 6, 10)), ('awaiting_entry_into_force', datetime.date(2025, 6, 25)), ('in_force', datetime.date(2025, 6, 27))]
+        [('not_concluded', None), ('awaiting_entry_into_force', datetime.date(2025, 6, 10)), ('awaiting_entry_into_force', datetime.date(2025, 6, 11)), ('awaiting_entry_into_force', datetime.date(2025, 6, 25)), ('in_force', datetime.date(2025, 6, 27))]
         >>> history.at(dt.date(2025, 6, 28)).agreement("london-2025").in_force_since
         datetime.date(2025, 6, 27)
         >>> [c.describe() for c in history.changes(dt.date(2025, 6, 26), dt.date(2025, 6, 27))][0]
@@ -97,6 +98,7 @@ class History:
     __slots__ = (
         "_agreements",
         "_commitments",
+        "_known_on",
         "_parties",
         "_policy",
         "_rules",
@@ -113,6 +115,7 @@ class History:
         rules: RuleSet | None = None,
         policy: EvidencePolicy | None = None,
         scenario: Scenario | None = None,
+        known_on: dt.date | None = None,
     ) -> None:
         if not isinstance(dataset, Dataset):
             raise ModelTypeError(f"dataset must be a Dataset, got {type(dataset).__name__}")
@@ -123,12 +126,18 @@ class History:
         if scenario is not None and not isinstance(scenario, Scenario):
             raise ModelTypeError(f"scenario must be a Scenario, got {type(scenario).__name__}")
         self._rules = rules if rules is not None else RuleSet.default()
-        self._policy = policy if policy is not None else EvidencePolicy()
+        if known_on is not None:
+            _check_day(known_on, "known_on")
+        if policy is None:
+            policy = dataset.policy if dataset.policy is not None else EvidencePolicy()
+        self._policy = policy
         self._scenario = scenario
+        self._known_on = known_on
         if scenario is not None:
             dataset = scenario.apply(dataset)
         hypothetical = scenario.hypothetical() if scenario is not None else frozenset()
-        self._start(Sweep(dataset, self._policy, hypothetical=hypothetical))
+        record = Record(dataset, policy, known_on)
+        self._start(Sweep(dataset, policy, hypothetical=hypothetical, record=record))
 
     def _start(self, sweep: Sweep) -> None:
         self._sweep = sweep
@@ -155,9 +164,17 @@ class History:
         """The last day whose events this history sees (``None``: every event)."""
         return self._sweep.through
 
-    def recorded_on(self, day: dt.date) -> History:
-        """The history of the record as it stood on ``day``: the events dated after it left out.
+    @property
+    def known_on(self) -> dt.date | None:
+        """The day whose knowledge the history uses (``None``: everything on record)."""
+        return self._known_on
 
+    def recorded_on(self, day: dt.date) -> History:
+        """The history of the record as it stood on ``day``: what was known then, dated by then.
+
+        The events dated after ``day`` are left out, and so are those (and the
+        accounts, corrections and retractions) that became known after it: the
+        record as known on ``day`` (or on this history's ``known_on``, if earlier).
         Its statuses after ``day`` are what the record said then of the future: the
         dates it fixed (an entry into force 30 days on, a term's end), without
         anything recorded later.
@@ -172,7 +189,16 @@ class History:
         _check_day(day, "day")
         found = History.__new__(History)
         found._rules, found._policy, found._scenario = self._rules, self._policy, self._scenario
-        found._start(self._sweep.recorded_on(day))
+        found._known_on = self._known_on
+        sweep = self._sweep
+        if not sweep.record.timeless:
+            known = day if self._known_on is None else min(day, self._known_on)
+            found._known_on = known
+            record = Record(sweep.dataset, self._policy, known)
+            sweep = Sweep(
+                sweep.dataset, self._policy, hypothetical=sweep.hypothetical, record=record
+            )
+        found._start(sweep.recorded_on(day))
         return found
 
     @property
@@ -236,7 +262,7 @@ class History:
             >>> [(r["subject"], r["status"], r["start"]) for r in rows][:2]
             [('london-2025', 'not_concluded', None), ('london-2025', 'awaiting_entry_into_force', datetime.date(2025, 6, 10))]
             >>> [r["day"].isoformat() for r in history.to_records(table="changes", agreements=["london-2025"]) if r["kind"] == "agreement"]
-            ['2025-06-10', '2025-06-25', '2025-06-27']
+            ['2025-06-10', '2025-06-11', '2025-06-25', '2025-06-27']
         """
         from .._display.records import history_records  # display hook: see docs/explanation
 
@@ -262,7 +288,7 @@ class History:
             >>> import tradeaccord as ta
             >>> frame = ta.History(ta.example_dataset()).to_frame(agreements=["london-2025"])
             >>> frame[frame["kind"] == "agreement"]["status"].tolist()
-            ['not_concluded', 'awaiting_entry_into_force', 'awaiting_entry_into_force', 'in_force']
+            ['not_concluded', 'awaiting_entry_into_force', 'awaiting_entry_into_force', 'awaiting_entry_into_force', 'in_force']
         """
         from .._display.records import frame_of, history_records  # display hook
 
@@ -493,7 +519,9 @@ class History:
             )
             reports.append(agreement_report(sweep, agreement, day, verdict, parties, commitments))
         scenario = self._scenario.name if self._scenario is not None else None
-        return Report(as_of=day, agreements=tuple(reports), scenario=scenario)
+        return Report(
+            as_of=day, agreements=tuple(reports), scenario=scenario, known_on=self._known_on
+        )
 
     def _ids(self, agreements: Iterable[str] | None) -> tuple[str, ...]:
         if agreements is None:
@@ -681,6 +709,7 @@ def evaluate(
     rules: RuleSet | None = None,
     policy: EvidencePolicy | None = None,
     scenario: Scenario | None = None,
+    known_on: dt.date | None = None,
 ) -> Report:
     """Evaluate agreements and their commitments on a day.
 
@@ -694,6 +723,9 @@ def evaluate(
         rules: the rule set (default: [`RuleSet.default()`][tradeaccord.RuleSet.default]).
         policy: which events count as facts (default: medium confidence or better).
         scenario: a what-if scenario to evaluate instead of the record as it is.
+        known_on: answer with what was known on this day: the events (and the
+            accounts, corrections and retractions) reported later are left out
+            (default: everything on record).
 
     Examples:
         >>> import datetime as dt
@@ -706,5 +738,5 @@ def evaluate(
         ('approval of london-2025 by USA', 'approval of london-2025 by CHN')
     """
     _check_day(as_of, "as_of")
-    history = History(dataset, rules=rules, policy=policy, scenario=scenario)
+    history = History(dataset, rules=rules, policy=policy, scenario=scenario, known_on=known_on)
     return history.at(as_of, agreements=agreements)

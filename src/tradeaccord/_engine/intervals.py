@@ -54,7 +54,7 @@ class StatusInterval(Generic[S]):
         >>> last.status.value, last.start, last.end
         ('in_force', datetime.date(2025, 6, 27), None)
         >>> [c.event for c in last.citations()]
-        ['2025-06-25-us-approval', '2025-06-27-cn-approval']
+        ['2025-06-11-deal-done-claim-usa', '2025-06-25-us-approval', '2025-06-11-deal-done-claim-chn', '2025-06-27-cn-approval']
     """
 
     start: dt.date | None

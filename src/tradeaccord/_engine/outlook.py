@@ -139,7 +139,7 @@ class _Planner:
         self.as_of = as_of
         self.about = about
         self.dataset = sweep.dataset
-        self.events = [e for e in sweep.dataset.events if e.date <= as_of]
+        self.events = [e for e in sweep.record.events if e.date <= as_of]
 
     # The smallest sets of events -----------------------------------------------------
 
@@ -327,7 +327,12 @@ class _Planner:
     ) -> dt.date | None:
         """The first day, from ``as_of`` on, on which the goal holds if ``way`` happens on ``as_of``."""
         imagined = [self.event(template) for template in sorted(way, key=_order)]
-        sweep = Sweep(self.dataset, self.sweep.policy, EventIndex([*self.events, *imagined]))
+        sweep = Sweep(
+            self.dataset,
+            self.sweep.policy,
+            EventIndex([*self.events, *imagined]),
+            record=self.sweep.record,
+        )
         if goal == "agreement":
             line = sweep.agreement(agreement_id).in_force
         elif goal == "party":

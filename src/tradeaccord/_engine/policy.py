@@ -1,38 +1,21 @@
-"""Which recorded events count as established facts."""
+"""Which recorded events count as established facts: the policy, defined with the model.
+
+The policy is data a dataset file may carry, so it lives in the model; the
+engine reads it from here.
+"""
 
 from __future__ import annotations
 
-from typing import final
+from typing import Protocol
 
-import attrs
+from .._model import Event, EvidencePolicy
 
-from .._model import Event
-from .._validators import instance_of
-from .._vocabulary import Confidence
-
-__all__ = ["EvidencePolicy"]
+__all__ = ["EvidencePolicy", "Judge"]
 
 
-@final
-@attrs.frozen(kw_only=True)
-class EvidencePolicy:
-    """Which recorded events count as established facts.
-
-    An event whose confidence is below ``min_confidence`` is not ignored: a
-    condition that only such events would satisfy is UNKNOWN rather than TRUE.
-
-    Examples:
-        >>> from tradeaccord import Confidence
-        >>> EvidencePolicy().min_confidence
-        <Confidence.MEDIUM: 'medium'>
-        >>> EvidencePolicy(min_confidence=Confidence.HIGH).min_confidence.rank
-        2
-    """
-
-    min_confidence: Confidence = attrs.field(
-        default=Confidence.MEDIUM, validator=instance_of(Confidence)
-    )
+class Judge(Protocol):
+    """Anything that says whether an event counts as a fact: a policy, or a judged record."""
 
     def establishes(self, event: Event) -> bool:
-        """Whether ``event`` is well enough sourced to count as a fact."""
-        return event.confidence.rank >= self.min_confidence.rank
+        """Whether ``event`` counts as a fact (otherwise it is UNKNOWN)."""
+        ...

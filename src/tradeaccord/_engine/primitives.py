@@ -14,7 +14,7 @@ from .._model import Event, Group
 from .._truth import Truth
 from .._vocabulary import EventKind
 from ..errors import CalendarError, EvaluationError
-from .policy import EvidencePolicy
+from .policy import Judge
 from .steps import Timeline, _trusted
 
 __all__ = [
@@ -76,7 +76,7 @@ def kleene_at_least(n: Number, sure: Number, maybe: Number) -> Truth:
     return U if sure + maybe >= n else F
 
 
-def event_timeline(events: Iterable[Event], policy: EvidencePolicy) -> Timeline:
+def event_timeline(events: Iterable[Event], policy: Judge) -> Timeline:
     """TRUE from the first established event, UNKNOWN from an earlier weak one."""
     first_strong: dt.date | None = None
     first_weak: dt.date | None = None
@@ -93,7 +93,7 @@ def event_timeline(events: Iterable[Event], policy: EvidencePolicy) -> Timeline:
 
 
 def toggle_timeline(
-    events: Iterable[Event], on: EventKind, off: EventKind, policy: EvidencePolicy
+    events: Iterable[Event], on: EventKind, off: EventKind, policy: Judge
 ) -> Timeline:
     """TRUE after an ``on`` event until an ``off`` event (UNKNOWN for weak ones).
 
@@ -116,7 +116,7 @@ def term_end(
     base_end: dt.date,
     extensions: Sequence[Event],
     day: dt.date,
-    policy: EvidencePolicy,
+    policy: Judge,
     *,
     strong_only: bool,
 ) -> dt.date:
@@ -136,7 +136,7 @@ def expired_timeline(
     started: Timeline,
     end: Callable[[dt.date], dt.date],
     extensions: Sequence[Event],
-    policy: EvidencePolicy,
+    policy: Judge,
 ) -> Timeline:
     """TRUE once the term that began on the first day ``started`` held has run out.
 
@@ -164,7 +164,7 @@ def _expired_from(
     start: dt.date | None,
     end: Callable[[dt.date], dt.date],
     extensions: Sequence[Event],
-    policy: EvidencePolicy,
+    policy: Judge,
 ) -> Timeline:
     if start is None:
         return _FALSE

@@ -240,7 +240,7 @@ def _plain_party_report(
         if len(events) != 1:
             return None
         (event,) = events
-        if event.kind is not per_party.instrument or not sweep.policy.establishes(event):
+        if event.kind is not per_party.instrument or not sweep.record.establishes(event):
             return None
         met = entry.ready.first(T)
         effect = apply_rule(per_party.effective, event.date)

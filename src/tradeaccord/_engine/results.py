@@ -34,6 +34,7 @@ __all__ = [
     "PartyStatus",
     "Progress",
     "Report",
+    "Standing",
 ]
 
 REPORT_FORMAT = 2
@@ -107,13 +108,33 @@ class Deontic(enum.Enum):
     UNDETERMINED = "undetermined"
 
 
+class Standing(enum.Enum):
+    """How an event stands under an evidence policy, given the accounts known of it.
+
+    ``ESTABLISHED``: a fact. ``UNCONFIRMED``: reported, but only by sources the
+    policy does not accept on their own, or with too low a confidence (UNKNOWN).
+    ``DISPUTED``: claimed and denied by equally ranked sources (what the
+    policy's ``on_conflict`` gives). ``DENIED``: a stronger source denies it; it
+    is left out of the record.
+    """
+
+    __hash__ = object.__hash__  # members are singletons: hash by identity, in C
+
+    ESTABLISHED = "established"
+    UNCONFIRMED = "unconfirmed"
+    DISPUTED = "disputed"
+    DENIED = "denied"
+
+
 @final
 @attrs.frozen(kw_only=True)
 class Citation:
     """An event an explanation relies on, with its sources.
 
     ``hypothetical`` marks an event a what-if scenario added or moved: a
-    hypothesis, not a fact of the record.
+    hypothesis, not a fact of the record. ``standing`` says how the event
+    stands under the evidence policy, and ``evidence`` which account prevailed
+    and why (empty for an event its plain sources establish).
     """
 
     event: str
@@ -124,10 +145,14 @@ class Citation:
     party: str | None = None
     sources: tuple[Source, ...] = ()
     hypothetical: bool = False
+    standing: Standing = Standing.ESTABLISHED
+    evidence: str = ""
 
     def __repr__(self) -> str:
         who = f" by {self.party}" if self.party else ""
         what = ", hypothetical" if self.hypothetical else ""
+        if self.standing is not Standing.ESTABLISHED:
+            what += f", {self.standing.value}"
         return (
             f"Citation({self.event}: {self.kind.value}{who} on {self.date.isoformat()}, "
             f"{len(self.sources)} sources{what})"
@@ -177,11 +202,15 @@ class Need:
 
     ``kind`` is one of ``"event"``, ``"performance"``, ``"agreement"``,
     ``"date"``, ``"wait"``, ``"absence"``, ``"confirmation"``, ``"count"``
-    (more instruments) or ``"weight"`` (more weight).
+    (more instruments) or ``"weight"`` (more weight). An ``"event"`` or
+    ``"performance"`` has not happened yet, as far as the record knows; a
+    ``"confirmation"`` is reported but unconfirmed: ``reported`` names the
+    events on record that the evidence policy does not (yet) count as facts.
     """
 
     kind: str
     description: str
+    reported: tuple[str, ...] = ()
 
 
 @final
@@ -382,11 +411,22 @@ class AgreementReport:
         return render_html(self)
 
 
-def describe_missing(missing: tuple[Alternative, ...]) -> tuple[str, ...]:
-    """Needs in words: the needs of the only alternative, or one line per alternative."""
+def describe_missing(
+    missing: tuple[Alternative, ...], *, evidence: bool = False
+) -> tuple[str, ...]:
+    """Needs in words: the needs of the only alternative, or one line per alternative.
+
+    With ``evidence``, a need reported but unconfirmed names the events on record.
+    """
+
+    def words(need: Need) -> str:
+        if evidence and need.reported:
+            return f"{need.description} (reported but unconfirmed: {', '.join(need.reported)})"
+        return need.description
+
     if len(missing) == 1:
-        return tuple(n.description for n in missing[0].needs)
-    return tuple(f"either: {a.describe()}" for a in missing)
+        return tuple(words(n) for n in missing[0].needs)
+    return tuple("either: " + " and ".join(words(n) for n in a.needs) for a in missing)
 
 
 @final
@@ -403,6 +443,8 @@ class Report:
     format: int = REPORT_FORMAT
     scenario: str | None = None
     """The name of the what-if scenario the report is about (``None``: the record)."""
+    known_on: dt.date | None = None
+    """The day whose knowledge the report uses (``None``: everything on record)."""
 
     def agreement(self, agreement_id: str) -> AgreementReport:
         """The report of one agreement.
@@ -419,6 +461,8 @@ class Report:
         items = listing(f"{a.id} {a.status.value}" for a in self.agreements)
         count = len(self.agreements)
         scenario = f", scenario {self.scenario}" if self.scenario is not None else ""
+        if self.known_on is not None:
+            scenario += f", known on {self.known_on.isoformat()}"
         return f"Report(as_of={self.as_of.isoformat()}{scenario}, {count} agreements: {items})"
 
     def _repr_html_(self) -> str:

@@ -145,6 +145,10 @@ class _Reading:
         """The evidence policy of the evaluation."""
         return self._reads.sweep.policy
 
+    def establishes(self, event: Event) -> bool:
+        """Whether ``event`` counts as a fact under the policy, given its accounts known then."""
+        return self._reads.sweep.record.establishes(event)
+
     def explain(self, node: Condition) -> Explanation:
         """The explanation tree of any condition on this context's day."""
         self._reads.condition(node)

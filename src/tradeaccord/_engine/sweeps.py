@@ -18,6 +18,8 @@ from fractions import Fraction
 from operator import itemgetter
 from typing import NamedTuple
 
+import attrs
+
 from .._calendar import Upon
 from .._conditions import (
     AllOf,
@@ -41,6 +43,7 @@ from .._truth import Truth
 from .._vocabulary import EventKind
 from ..errors import CalendarError, EvaluationError
 from .counting import Count, Summary, _Cited, _Ledger, count_sweep
+from .evidence import Record
 from .index import EventIndex, RecordedIndex
 from .policy import EvidencePolicy
 from .primitives import (
@@ -103,12 +106,14 @@ class Sweep:
         *,
         full: Sweep | None = None,
         hypothetical: frozenset[str] = frozenset(),
+        record: Record | None = None,
     ) -> None:
         self.dataset = dataset
         self._full = full
         self.hypothetical = hypothetical
         self.policy = policy
-        self.index = index if index is not None else EventIndex(dataset.events)
+        self.record = record if record is not None else Record(dataset, policy)
+        self.index = index if index is not None else EventIndex(self.record.events)
         self._nodes: dict[int, tuple[Condition, Timeline]] = {}
         self._equal_nodes: dict[Condition, Timeline] = {}
         self._counts: dict[int, tuple[Threshold, Count]] = {}
@@ -147,6 +152,7 @@ class Sweep:
                 self.index.through(day),
                 full=full,
                 hypothetical=self.hypothetical,
+                record=self.record,
             )
             self._recorded[day] = found
         return found
@@ -171,12 +177,20 @@ class Sweep:
             return self.index.about(leaf.commitment, EventKind.PERFORMANCE)
         return self.index.matching(leaf)
 
+    def set_aside(self, leaf: Occurred | Fulfilled) -> list[Event]:
+        """The events on record set aside by the evidence policy that would instantiate ``leaf``.
+
+        Claims only weak sources assert, and denied events: they do not make
+        ``leaf`` hold, but explanations cite them.
+        """
+        return self.record.set_aside(leaf)
+
     def events_about(self, target: str, *kinds: EventKind) -> list[Event]:
         """The recorded events about ``target`` of the given kinds, in date order."""
         return self.index.about(target, *kinds)
 
     def _fact(self, target: str, *kinds: EventKind) -> Timeline:
-        return event_timeline(self.index.about(target, *kinds), self.policy)
+        return event_timeline(self.index.about(target, *kinds), self.record)
 
     # Instruments and thresholds -----------------------------------------------------
 
@@ -194,7 +208,7 @@ class Sweep:
             self._instrument_lines[key] = found
         if found is None:
             events = self.index.party_instruments(target, kind, party)
-            found = toggle_timeline(events, kind, EventKind.WITHDRAWAL, self.policy)
+            found = toggle_timeline(events, kind, EventKind.WITHDRAWAL, self.record)
             self._instrument_lines[key] = found
         return found
 
@@ -452,6 +466,19 @@ class Sweep:
                 sources=tuple(self.dataset.source(s) for s in event.sources),
                 hypothetical=event.id in self.hypothetical,
             )
+            judged = self.record.judgement(event.id)
+            if judged is not None:
+                found = attrs.evolve(
+                    found,
+                    standing=judged.standing,
+                    evidence=judged.reason,
+                    sources=found.sources
+                    + tuple(
+                        self.dataset.source(a.source)
+                        for a in event.accounts
+                        if a.source not in event.sources
+                    ),
+                )
             self.memo[key] = found
         return found
 
@@ -526,7 +553,7 @@ class Sweep:
             assert found is not None
             return found
         if isinstance(node, Occurred | Fulfilled):
-            return event_timeline(self.events_for(node), self.policy)
+            return event_timeline(self.events_for(node), self.record)
         if isinstance(node, DateReached):
             return _trusted(F, ((node.on, T),))
         if isinstance(node, InForce):
@@ -601,7 +628,7 @@ class Sweep:
             self.index.about(agreement.id, EventKind.SUSPENSION, EventKind.RESUMPTION),
             EventKind.SUSPENSION,
             EventKind.RESUMPTION,
-            self.policy,
+            self.record,
         )
         expired = _FALSE
         if agreement.term is not None:
@@ -609,7 +636,7 @@ class Sweep:
                 entered,
                 labelled(agreement.term.ends_on, f"term of agreement {agreement.id!r}"),
                 self.index.about(agreement.id, EventKind.EXTENSION),
-                self.policy,
+                self.record,
             )
         in_force = entered
         for ending in (terminated, suspended, expired):
@@ -641,7 +668,7 @@ class Sweep:
             end = labelled(clause.term.ends_on, f"term of provisional application {clause.id!r}")
         if end is not None:
             sunset = expired_timeline(
-                started, end, self.index.about(clause.id, EventKind.EXTENSION), self.policy
+                started, end, self.index.about(clause.id, EventKind.EXTENSION), self.record
             )
         ended = self._fact(clause.id, EventKind.TERMINATION)
         return Timeline.combine(
@@ -711,7 +738,7 @@ class Sweep:
                 withdrawals = [e for e in withdrawals if e.date <= through]
             if party not in agreement.parties:
                 return PartyTimelines(instrument=_FALSE, bound=_FALSE, withdrawn=_FALSE)
-            withdrawn = event_timeline(withdrawals, self.policy)
+            withdrawn = event_timeline(withdrawals, self.record)
             return PartyTimelines(
                 instrument=_TRUE, bound=entry.in_force & ~withdrawn, withdrawn=withdrawn
             )
@@ -736,7 +763,7 @@ class Sweep:
                 before.at(event.date - dt.timedelta(days=1)) if event.date > dt.date.min else F
             )
             effective = apply_rule(notice, event.date)
-            strength = T if self.policy.establishes(event) else U
+            strength = T if self.record.establishes(event) else U
             if was_bound is not F and effective > event.date:
                 grace.append(Timeline.from_changes(F, [(event.date, was_bound), (effective, F)]))
             # Withdrawn: at once if it was not bound, after the notice if it was; until it
@@ -833,7 +860,7 @@ class Sweep:
                 triggered,
                 labelled(commitment.term.ends_on, f"term of commitment {commitment.id!r}"),
                 self.index.about(commitment.id, EventKind.EXTENSION),
-                self.policy,
+                self.record,
             )
         terminated = self._fact(commitment.id, EventKind.TERMINATION)
         measure_ended = _FALSE

@@ -16,7 +16,7 @@ from typing import Any
 
 import attrs
 
-from .._model import Agreement, Commitment, Dataset
+from .._model import Agreement, Commitment, Dataset, EvidencePolicy
 from .._model.checks import check
 from .._model.index import Index
 from ..errors import DatasetError, Key, Location
@@ -28,7 +28,7 @@ from .scalars import NULL, ReadError, describe, shown
 
 __all__ = ["Invalid", "check_format", "read_dataset"]
 
-_TOP_KEYS = ("format", "title", *COLLECTIONS)
+_TOP_KEYS = ("format", "title", "policy", *COLLECTIONS)
 _NOT_TEXT = (bool, int, float)
 
 
@@ -67,6 +67,14 @@ def read_dataset(reading: Reading, data: Any) -> Dataset:
                 )
             else:
                 values["title"] = value
+            continue
+        if key == "policy":
+            try:
+                if value is None:
+                    raise ReadError(f"expected {item_name(EvidencePolicy)}, got null")
+                values["policy"] = reading.hooks[EvidencePolicy](value, EvidencePolicy)
+            except Exception as exc:
+                found.extend(f.at(("policy",)) for f in found_in(exc, value, reading))
             continue
         cls = COLLECTIONS.get(key)
         if cls is None:

@@ -36,12 +36,14 @@ from .._conditions import (
 )
 from .._expectations import Expectation, ScenarioFile
 from .._model import (
+    Account,
     Agreement,
     Commitment,
     Dataset,
     Deadline,
     EntryIntoForce,
     Event,
+    EvidencePolicy,
     Group,
     Link,
     Measure,
@@ -54,6 +56,7 @@ from .._model import (
     Term,
 )
 from .._scenario import Redate, Scenario
+from .._truth import Truth
 from .._vocabulary import (
     Action,
     AgreementKind,
@@ -64,6 +67,7 @@ from .._vocabulary import (
     MeasureKind,
     PartyKind,
     SourceKind,
+    Stance,
 )
 
 __all__ = ["CLASSES", "ENUMS", "FIELDS", "SHORT_FORMS", "VALUES"]
@@ -90,6 +94,14 @@ CLASSES: Final[dict[type, str | tuple[str, str]]] = {
     ScenarioFile: (
         "A tradeaccord scenario file: a what-if scenario and what should hold under it, "
         "checked by 'tradeaccord check' and collected by pytest."
+    ),
+    Account: (
+        "One source's account of an event: a source id (a claim), or {source, stance, reported}.",
+        "A claim, confirmation or denial of the event by one source.",
+    ),
+    EvidencePolicy: (
+        "Which accounts establish an event: a ranking of source kinds, the weakest kind "
+        "accepted alone, a minimum confidence, and what a conflict gives."
     ),
     Link: "A relation from this agreement to another.",
     Term: (
@@ -173,6 +185,29 @@ FIELDS: Final[dict[tuple[type, str], str]] = {
         "ends_on",
     ): "For an extension only (and required there): the first day the extended term no longer runs.",
     (Event, "notes"): "Free notes.",
+    (Event, "reported"): "The day it became known (default: its date).",
+    (Event, "corrects"): "The id of an earlier event this one replaces, from the day it is known.",
+    (Event, "retracts"): (
+        "The id of an earlier event this one withdraws from the record, from the day it is known."
+    ),
+    (Event, "accounts"): "Further sources' claims, confirmations and denials of it.",
+    (Account, "source"): "The id of the source.",
+    (Account, "stance"): "Whether the source claims, confirms or denies the event.",
+    (Account, "reported"): (
+        "The day the account became known (default: the source's published date, else the "
+        "day the event became known)."
+    ),
+    (Account, "notes"): "Free notes.",
+    (EvidencePolicy, "min_confidence"): "Events of a lower confidence are unknown, not facts.",
+    (EvidencePolicy, "ranking"): "Source kinds, strongest first; a kind left out ranks last.",
+    (EvidencePolicy, "min_source"): (
+        "The weakest source kind whose account establishes an event alone; weaker ones "
+        "leave it reported but unconfirmed."
+    ),
+    (EvidencePolicy, "on_conflict"): (
+        "What equally ranked claims and denials give: unknown (default), true or false."
+    ),
+    (Dataset, "policy"): "The evidence policy the dataset is meant to be read under.",
     (Link, "kind"): "How this agreement relates to the other.",
     (Link, "target"): "The id of the other agreement.",
     (Term, "period"): "The length of the term.",
@@ -320,6 +355,7 @@ SHORT_FORMS: Final[dict[tuple[type, str], str]] = {
     (Term, "period"): "The length of the term.",
     (Deadline, "on"): "Due on or before this day.",
     (Deadline, "within"): "Due within this period of the day the commitment becomes active.",
+    (Account, "source"): "The id of a source that claims the event.",
 }
 
 #: What each enumeration is.
@@ -333,6 +369,8 @@ ENUMS: Final[dict[type, str]] = {
     EventKind: "What a dated fact is.",
     Confidence: "How well an event is established by its sources.",
     SourceKind: "What kind of document a source is.",
+    Stance: "What an account says of an event: claim, confirmation or denial.",
+    Truth: "A three-valued truth: true, false or unknown.",
     Rounding: (
         "What to do when a period ends on a day the month lacks: strict (an error), "
         "down (last day of the month) or up (first day of the next month)."

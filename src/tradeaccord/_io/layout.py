@@ -53,12 +53,14 @@ from .._conditions import (
 )
 from .._expectations import Expectation, ScenarioFile
 from .._model import (
+    Account,
     Agreement,
     Commitment,
     Dataset,
     Deadline,
     EntryIntoForce,
     Event,
+    EvidencePolicy,
     Group,
     Link,
     Measure,
@@ -202,10 +204,11 @@ SCALAR_FORMS: Final[Mapping[type, tuple[str, ...]]] = {
     Term: ("period",),
     Deadline: ("on", "within"),
     Member: ("party",),
+    Account: ("source",),
 }
 """Objects that may be written as the value of one of their fields, when their other
 fields hold their defaults: a term as its period, a deadline as its date or its period,
-a member as its party id."""
+a member as its party id, an account as its source id (a claim)."""
 
 OBJECTS: Final[Mapping[type, Thing]] = {
     Party: Thing("a party", "party"),
@@ -214,6 +217,7 @@ OBJECTS: Final[Mapping[type, Thing]] = {
     Official: Thing("an official", "official"),
     Measure: Thing("a measure", "measure"),
     Source: Thing("a source", "source"),
+    Account: Thing("an account", "account"),
     Event: Thing("an event", "event"),
     Link: Thing("a link", "link"),
     Term: Thing("a term", "term"),
@@ -223,6 +227,7 @@ OBJECTS: Final[Mapping[type, Thing]] = {
     EntryIntoForce: Thing("an entry-into-force clause", "entry_into_force"),
     ProvisionalApplication: Thing("a provisional application", "provisional_application"),
     Agreement: Thing("an agreement", "agreement"),
+    EvidencePolicy: Thing("an evidence policy", "evidence_policy"),
     Dataset: Thing("a dataset", "dataset"),
     Redate: Thing("a re-dating", "redate"),
     Scenario: Thing("a scenario", "scenario"),

@@ -36,7 +36,7 @@ from cattrs.gen import make_dict_structure_fn_from_attrs, override
 
 from .._calendar import DAY_COUNT_TYPES, Period, Upon
 from .._conditions import _NODE_TYPES, AllOf, AnyOf, AtLeast, Occurred
-from .._model import Dataset, Deadline, Member, Term
+from .._model import Account, Dataset, Deadline, Member, Term
 from ..errors import ModelTypeError, ModelValueError
 from .fields import field_types, union_members
 from .layout import (
@@ -533,7 +533,16 @@ def _deadline(value: Any) -> Deadline:
         ) from None
 
 
+def _account(value: Any) -> Account:
+    if type(value) is not str:
+        raise ReadError(
+            f"expected an account: a source id or an object with 'source', got {describe(value)}"
+        )
+    return _field_detail(lambda: Account(source=value))  # type: ignore[no-any-return]
+
+
 _SHORT: Final[dict[type, Callable[[Any], Any]]] = {
+    Account: _account,
     Term: _term,
     Member: _member,
     Deadline: _deadline,

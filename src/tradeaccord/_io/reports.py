@@ -27,6 +27,7 @@ from cattrs.gen import make_dict_unstructure_fn, override
 from .._engine.results import (
     REPORT_FORMAT,
     AgreementReport,
+    Alternative,
     Citation,
     CommitmentReport,
     Explanation,
@@ -76,8 +77,18 @@ def _source(source: Source) -> dict[str, Any]:
     }
 
 
+def _unconfirmed(missing: tuple[Alternative, ...]) -> list[dict[str, Any]]:
+    """The needs reported but unconfirmed, each with the events on record, once each."""
+    seen: dict[str, tuple[str, ...]] = {}
+    for alternative in missing:
+        for need in alternative.needs:
+            if need.reported:
+                seen.setdefault(need.description, need.reported)
+    return [{"need": need, "reported": list(ids)} for need, ids in seen.items()]
+
+
 LAYOUTS: Final[dict[type, ReportLayout]] = {
-    Report: ReportLayout(("format", "as_of", "scenario", "agreements")),
+    Report: ReportLayout(("format", "as_of", "scenario", "known_on", "agreements")),
     AgreementReport: ReportLayout(
         (
             "id",
@@ -91,6 +102,7 @@ LAYOUTS: Final[dict[type, ReportLayout]] = {
             "reason",
             "missing",
             "missing_alternatives",
+            "unconfirmed",
             "progress",
             "per_party",
             "parties",
@@ -100,6 +112,7 @@ LAYOUTS: Final[dict[type, ReportLayout]] = {
         computed={
             "missing": lambda r: list(r.missing_descriptions()),
             "missing_alternatives": lambda r: [[n.description for n in a.needs] for a in r.missing],
+            "unconfirmed": lambda r: _unconfirmed(r.missing),
         },
     ),
     CommitmentReport: ReportLayout(
@@ -119,9 +132,13 @@ LAYOUTS: Final[dict[type, ReportLayout]] = {
             "rule",
             "reason",
             "missing",
+            "unconfirmed",
             "explanation",
         ),
-        computed={"missing": lambda r: list(describe_missing(r.missing))},
+        computed={
+            "missing": lambda r: list(describe_missing(r.missing)),
+            "unconfirmed": lambda r: _unconfirmed(r.missing),
+        },
     ),
     Progress: ReportLayout(
         (
@@ -153,7 +170,18 @@ LAYOUTS: Final[dict[type, ReportLayout]] = {
         )
     ),
     Citation: ReportLayout(
-        ("event", "date", "kind", "party", "summary", "confidence", "hypothetical", "sources"),
+        (
+            "event",
+            "date",
+            "kind",
+            "party",
+            "summary",
+            "confidence",
+            "hypothetical",
+            "standing",
+            "evidence",
+            "sources",
+        ),
         fields={"sources": lambda sources: [_source(s) for s in sources]},
     ),
     Explanation: ReportLayout(

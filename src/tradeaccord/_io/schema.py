@@ -47,7 +47,14 @@ from .._conditions import (
     _instrument_kind,
 )
 from .._expectations import DEONTIC_VALUES, STATUS_VALUES, Expectation, ScenarioFile
-from .._model import Agreement, Dataset, Deadline, Event, ProvisionalApplication
+from .._model import (
+    Agreement,
+    Dataset,
+    Deadline,
+    Event,
+    EvidencePolicy,
+    ProvisionalApplication,
+)
 from .._validators import checks, identifier
 from .._vocabulary import EventKind
 from .descriptions import CLASSES, ENUMS, FIELDS, SHORT_FORMS, VALUES
@@ -382,6 +389,10 @@ def json_schema(kind: Literal["dataset", "scenario"] = "dataset") -> dict[str, A
     properties = {
         "format": format,
         "title": {"type": "string", "description": FIELDS[(Dataset, "title")]},
+        "policy": {
+            "$ref": f"#/$defs/{_name(EvidencePolicy)}",
+            "description": FIELDS[(Dataset, "policy")],
+        },
     }
     for key, cls in COLLECTIONS.items():
         properties[key] = _list({"$ref": f"#/$defs/{_name(cls)}"}, FIELDS[(Dataset, key)])

@@ -21,7 +21,8 @@ from cattrs.gen import make_dict_unstructure_fn_from_attrs, override
 
 from .._calendar import DAY_COUNT_TYPES, Period, Rounding, Upon
 from .._conditions import _NODE_TYPES, AllOf, AnyOf, AtLeast, Occurred
-from .._model import Dataset, Deadline, Member, Term
+from .._model import Account, Dataset, Deadline, EvidencePolicy, Member, Term
+from .._vocabulary import Stance
 from .fields import field_types, union_members
 from .layout import COLLECTIONS, CONDITIONS, FORMAT, NODES, OBJECTS, RULES, UPON, file_key
 from .scalars import number_text
@@ -58,6 +59,7 @@ class Writing:
                 write, lambda d: self.date(d.on) if d.on is not None else str(d.within)
             ),
             Member: _member,
+            Account: _account,
         }
         for cls in OBJECTS:  # in order: each class after the classes it holds
             if cls is not Dataset:
@@ -116,6 +118,8 @@ class Writing:
         out: dict[str, Any] = {"format": FORMAT}
         if dataset.title:
             out["title"] = dataset.title
+        if dataset.policy is not None:
+            out["policy"] = self.classes[EvidencePolicy](dataset.policy)
         for name, cls in COLLECTIONS.items():
             values = getattr(dataset, name)
             if values:
@@ -203,6 +207,17 @@ def _member(write: Hook) -> Hook:
         return write(value)
 
     return member
+
+
+def _account(write: Hook) -> Hook:
+    """An account, written as its source id while it is a claim with no date or notes."""
+
+    def account(value: Account) -> Any:
+        if value.stance is Stance.CLAIM and value.reported is None and not value.notes:
+            return value.source
+        return write(value)
+
+    return account
 
 
 def _same(value: Any) -> Any:

@@ -5,6 +5,7 @@
 - ``index``: one index of a dataset's values, their places and condition nodes;
 - ``checks``: the checks of a dataset as a whole (duplicate ids, unknown references,
   cycles), small functions over the index;
+- ``evidence``: the evidence policy, which a dataset may carry;
 - ``dataset``: ``Dataset``, which runs the checks when it is built, and its lookups.
 
 Model code never imports cattrs: reading and writing files is the business of
@@ -14,7 +15,9 @@ Model code never imports cattrs: reading and writing files is the business of
 from __future__ import annotations
 
 from .dataset import Dataset
+from .evidence import EvidencePolicy
 from .values import (
+    Account,
     Agreement,
     Commitment,
     Deadline,
@@ -33,12 +36,14 @@ from .values import (
 )
 
 __all__ = [
+    "Account",
     "Agreement",
     "Commitment",
     "Dataset",
     "Deadline",
     "EntryIntoForce",
     "Event",
+    "EvidencePolicy",
     "Group",
     "Link",
     "Measure",

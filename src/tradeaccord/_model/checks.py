@@ -312,6 +312,13 @@ def event_references(index: Index) -> list[Finding]:
         for j, source in enumerate(event.sources):
             if source not in index.source:
                 unknown(at, ("sources", j), "source", source, index.source)
+        for j, account in enumerate(event.accounts):
+            if account.source not in index.source:
+                unknown(at, ("accounts", j, "source"), "source", account.source, index.source)
+        for field in ("corrects", "retracts"):
+            other = getattr(event, field)
+            if other is not None and other not in index.event:
+                unknown(at, (field,), "event", other, index.event)
         official = index.official.get(event.official) if event.official is not None else None
         if official is not None and event.party in parties and official.party != event.party:
             message = (

@@ -7,9 +7,10 @@ from typing import Any, final
 
 import attrs
 
-from .._validators import instance_of, tuple_of
+from .._validators import instance_of, optional, tuple_of
 from ..errors import DatasetError, UnknownIdError
 from .checks import Index, check
+from .evidence import EvidencePolicy
 from .values import (
     Agreement,
     Commitment,
@@ -54,6 +55,10 @@ class Dataset:
     agreements: tuple[Agreement, ...] = _field_tuple(tuple_of(instance_of(Agreement)))
     events: tuple[Event, ...] = _field_tuple(tuple_of(instance_of(Event)))
     title: str = attrs.field(default="", validator=_text)
+    policy: EvidencePolicy | None = attrs.field(
+        default=None, validator=optional(instance_of(EvidencePolicy))
+    )
+    """The evidence policy the dataset is meant to be read under (``None``: the default)."""
 
     _lookup: Mapping[str, Mapping[str, Any]] = attrs.field(init=False, eq=False, repr=False)
 

@@ -32,10 +32,12 @@ from .._vocabulary import (
     MeasureKind,
     PartyKind,
     SourceKind,
+    Stance,
 )
 from ..errors import ModelValueError
 
 __all__ = [
+    "Account",
     "Agreement",
     "Commitment",
     "Deadline",
@@ -181,12 +183,41 @@ class Source:
 
 @final
 @attrs.frozen(kw_only=True)
+class Account:
+    """One source's account of an event: a claim, a confirmation or a denial.
+
+    ``reported`` is the day the account became known; ``None``: the source's
+    ``published`` date, else the day the event became known. An event's plain
+    ``sources`` are its claims, known when the event is; its ``accounts`` add
+    others, side by side, each with its stance. An
+    [`EvidencePolicy`][tradeaccord.EvidencePolicy] decides which prevails.
+
+    Examples:
+        >>> import datetime as dt
+        >>> from tradeaccord import Stance
+        >>> Account(source="mofcom", stance=Stance.CONFIRMATION, reported=dt.date(2025, 6, 27)).stance
+        <Stance.CONFIRMATION: 'confirmation'>
+    """
+
+    source: str = attrs.field(validator=identifier)
+    stance: Stance = attrs.field(default=Stance.CLAIM, validator=instance_of(Stance))
+    reported: dt.date | None = attrs.field(default=None, validator=optional(_date))
+    notes: str = attrs.field(default="", validator=_text)
+
+
+@final
+@attrs.frozen(kw_only=True)
 class Event:
     """A dated fact: an approval, a deposit, a performance, an extension, a ruling...
 
     ``target`` is the id of the agreement, commitment or measure the event is
     about. An ``EXTENSION`` event gives in ``ends_on`` the first day on which the
     extended term no longer runs.
+
+    The record is append-only: ``reported`` is the day the event became known
+    (``None``: its date), ``corrects`` names an earlier event this one replaces
+    from its own report on, ``retracts`` one it withdraws from the record, and
+    ``accounts`` holds further sources' claims, confirmations and denials of it.
 
     Examples:
         >>> import datetime as dt
@@ -207,8 +238,30 @@ class Event:
     confidence: Confidence = attrs.field(default=Confidence.HIGH, validator=instance_of(Confidence))
     ends_on: dt.date | None = attrs.field(default=None, validator=optional(_date))
     notes: str = attrs.field(default="", validator=_text)
+    reported: dt.date | None = attrs.field(default=None, validator=optional(_date))
+    corrects: str | None = attrs.field(default=None, validator=optional(identifier))
+    retracts: str | None = attrs.field(default=None, validator=optional(identifier))
+    accounts: tuple[Account, ...] = _field_tuple(tuple_of(instance_of(Account)))
+
+    @property
+    def known(self) -> dt.date:
+        """The day the event became known: ``reported``, else its date."""
+        return self.date if self.reported is None else self.reported
 
     def __attrs_post_init__(self) -> None:
+        for field, other in (("corrects", self.corrects), ("retracts", self.retracts)):
+            if other == self.id:
+                raise ModelValueError(
+                    f"Event {self.id!r}: an event cannot {field[:-1]} itself",
+                    field=field,
+                    detail=f"names the event itself ({self.id!r})",
+                )
+        if self.corrects is not None and self.retracts is not None:
+            raise ModelValueError(
+                f"Event {self.id!r}: give at most one of corrects and retracts",
+                field="retracts",
+                detail="give at most one of corrects and retracts",
+            )
         if self.kind is EventKind.EXTENSION and self.ends_on is None:
             raise ModelValueError(
                 f"Event {self.id!r}: an extension needs ends_on (the new end)",

@@ -48,6 +48,7 @@ except ImportError as exc:  # pragma: no cover - depends on the environment
 
 from ._conditions import conditions, conditions_for, counted_instruments, thresholds
 from ._datasets import datasets
+from ._evidence import evidence_datasets, evidence_policies
 from ._oracle import NaiveEvaluator, naive_truth
 from ._values import (
     DEFAULT_WINDOW,
@@ -76,6 +77,8 @@ __all__ = [
     "dates",
     "day_counts",
     "events",
+    "evidence_datasets",
+    "evidence_policies",
     "naive_truth",
     "periods",
     "shares",

@@ -28,18 +28,18 @@ from .._conditions import (
     walk,
 )
 from .._engine.index import matches
-from .._engine.policy import EvidencePolicy
+from .._engine.policy import EvidencePolicy, Judge
 from .._engine.results import AgreementStatus, CommitmentStatus
 from .._model import Agreement, Commitment, Dataset, Event
 from .._truth import Truth
-from .._vocabulary import EventKind
+from .._vocabulary import EventKind, Stance
 
 __all__ = ["NaiveEvaluator", "naive_truth"]
 
 T, F, U = Truth.TRUE, Truth.FALSE, Truth.UNKNOWN
 
 
-def _fact(events: list[Event], day: dt.date, policy: EvidencePolicy) -> Truth:
+def _fact(events: list[Event], day: dt.date, policy: Judge) -> Truth:
     """TRUE if an established event happened by ``day``, UNKNOWN if only a weak one."""
     happened = [e for e in events if e.date <= day]
     if any(policy.establishes(e) for e in happened):
@@ -48,11 +48,23 @@ def _fact(events: list[Event], day: dt.date, policy: EvidencePolicy) -> Truth:
 
 
 class NaiveEvaluator:
-    """Answers "what is the value on this day?" from the definitions, one day at a time."""
+    """Answers "what is the value on this day?" from the definitions, one day at a time.
 
-    def __init__(self, dataset: Dataset, policy: EvidencePolicy | None = None) -> None:
+    With ``known_on``, only what was known on that day counts: the events
+    reported by then, less those an event reported by then retracts or
+    corrects, each weighed by the accounts of it reported by then.
+    """
+
+    def __init__(
+        self,
+        dataset: Dataset,
+        policy: EvidencePolicy | None = None,
+        *,
+        known_on: dt.date | None = None,
+    ) -> None:
         self.dataset = dataset
         self.policy = policy or EvidencePolicy()
+        self.events, self._weight = _naive_record(dataset, self.policy, known_on)
         self._memo: dict[tuple[int, str, dt.date], Truth] = {}
         days: list[dt.date] = [e.date for e in dataset.events]
         days += [e.ends_on for e in dataset.events if e.ends_on is not None]
@@ -67,6 +79,10 @@ class NaiveEvaluator:
                 if commitment.condition is not None:
                     days += _dates_in(commitment.condition)
         self._dates = days
+
+    def establishes(self, event: Event) -> bool:
+        """Whether ``event`` (on record) counts as a fact rather than being UNKNOWN."""
+        return self._weight.get(event.id, T) is T
 
     def _first_day(self, extra: list[dt.date]) -> dt.date | None:
         days = self._dates + extra
@@ -96,9 +112,9 @@ class NaiveEvaluator:
 
     def _truth(self, node: Condition, day: dt.date) -> Truth:
         if isinstance(node, Occurred):
-            return _fact([e for e in self.dataset.events if matches(node, e)], day, self.policy)
+            return _fact([e for e in self.events if matches(node, e)], day, self)
         if isinstance(node, Fulfilled):
-            return _fact(self._about(node.commitment, EventKind.PERFORMANCE), day, self.policy)
+            return _fact(self._about(node.commitment, EventKind.PERFORMANCE), day, self)
         if isinstance(node, DateReached):
             return T if day >= node.on else F
         if isinstance(node, InForce):
@@ -153,7 +169,7 @@ class NaiveEvaluator:
         return result
 
     def _about(self, target: str, *kinds: EventKind) -> list[Event]:
-        return [e for e in self.dataset.events if e.target == target and e.kind in kinds]
+        return [e for e in self.events if e.target == target and e.kind in kinds]
 
     # Instruments --------------------------------------------------------------
 
@@ -169,7 +185,7 @@ class NaiveEvaluator:
             if e.party == party and e.date <= day
         ]
         for event in sorted(events, key=lambda e: e.date):
-            state = U if not self.policy.establishes(event) else T if event.kind is kind else F
+            state = U if not self.establishes(event) else T if event.kind is kind else F
         self._memo[key] = state
         return state
 
@@ -212,7 +228,7 @@ class NaiveEvaluator:
         """Whether the agreement is concluded on ``day``."""
         if agreement.concluded is not None:
             return T if day >= agreement.concluded else F
-        return _fact(self._about(agreement.id, EventKind.CONCLUSION), day, self.policy)
+        return _fact(self._about(agreement.id, EventKind.CONCLUSION), day, self)
 
     def entered(self, agreement: Agreement, day: dt.date) -> Truth:
         """Whether the agreement has entered into force by ``day`` (ignoring what ended it)."""
@@ -259,7 +275,7 @@ class NaiveEvaluator:
 
     def terminated(self, agreement: Agreement, day: dt.date) -> Truth:
         """Whether a termination of the agreement is recorded by ``day``."""
-        return _fact(self._about(agreement.id, EventKind.TERMINATION), day, self.policy)
+        return _fact(self._about(agreement.id, EventKind.TERMINATION), day, self)
 
     def suspended(self, agreement: Agreement, day: dt.date) -> Truth:
         """Whether the agreement is suspended on ``day`` (a suspension not yet lifted)."""
@@ -309,7 +325,7 @@ class NaiveEvaluator:
         ):
             if event.date > day:
                 break
-            if not self.policy.establishes(event):
+            if not self.establishes(event):
                 state = U
             else:
                 state = T if event.kind is EventKind.SUSPENSION else F
@@ -336,7 +352,7 @@ class NaiveEvaluator:
         for event in self._about(target, EventKind.EXTENSION):
             if event.date <= day and event.ends_on is not None:
                 end_all = max(end_all, event.ends_on)
-                if self.policy.establishes(event):
+                if self.establishes(event):
                     end_strong = max(end_strong, event.ends_on)
         if day >= end_all:
             return T
@@ -372,8 +388,8 @@ class NaiveEvaluator:
                 clause.id,
                 day,
             )
-        ended = _fact(self._about(clause.id, EventKind.TERMINATION), day, self.policy)
-        terminated = _fact(self._about(agreement.id, EventKind.TERMINATION), day, self.policy)
+        ended = _fact(self._about(clause.id, EventKind.TERMINATION), day, self)
+        terminated = _fact(self._about(agreement.id, EventKind.TERMINATION), day, self)
         lapsed = F
         if (
             agreement.entry_into_force is not None
@@ -393,7 +409,7 @@ class NaiveEvaluator:
         in_force = self.in_force(agreement, day)
         if per_party is None:
             listed = T if party in agreement.parties else F
-            withdrew = _fact(self._withdrawals(agreement, party), day, self.policy)
+            withdrew = _fact(self._withdrawals(agreement, party), day, self)
             return in_force & listed & ~withdrew
         grace = F
         for event in self._withdrawals(agreement, party):
@@ -457,7 +473,7 @@ class NaiveEvaluator:
 
     def performed(self, commitment: Commitment, day: dt.date) -> Truth:
         """Whether a performance of the commitment is recorded by ``day``."""
-        return _fact(self._about(commitment.id, EventKind.PERFORMANCE), day, self.policy)
+        return _fact(self._about(commitment.id, EventKind.PERFORMANCE), day, self)
 
     def active(self, commitment: Commitment, day: dt.date) -> Truth:
         """Whether the commitment binds its party on ``day``."""
@@ -466,7 +482,7 @@ class NaiveEvaluator:
             expired = self._expired(
                 lambda d: self.triggered(commitment, d), commitment.term.ends_on, commitment.id, day
             )
-        terminated = _fact(self._about(commitment.id, EventKind.TERMINATION), day, self.policy)
+        terminated = _fact(self._about(commitment.id, EventKind.TERMINATION), day, self)
         measure_ended = F
         if commitment.measure is not None:
             measure_ended = _fact(
@@ -494,6 +510,77 @@ class NaiveEvaluator:
         if active is U:
             return CommitmentStatus.UNDETERMINED
         return CommitmentStatus.CONDITIONAL
+
+
+def _naive_record(
+    dataset: Dataset, policy: EvidencePolicy, known_on: dt.date | None
+) -> tuple[list[Event], dict[str, Truth]]:
+    """The events on record as known on ``known_on``, and the weight of each: T or U.
+
+    Straight from the definitions: an event counts from the day it was reported;
+    one retracted by an event on record that is not itself retracted is out, and
+    so is one that an event on record not retracted corrects; a retraction is not
+    a fact. Each event is then weighed by the accounts of it known by then.
+    """
+
+    def known(event: Event) -> dt.date:
+        return event.reported if event.reported is not None else event.date
+
+    visible = [e for e in dataset.events if known_on is None or known(e) <= known_on]
+
+    def retracted(event: Event, seen: frozenset[str]) -> bool:
+        return any(
+            other.retracts == event.id and not retracted(other, seen | {event.id})
+            for other in visible
+            if other.id not in seen | {event.id}
+        )
+
+    out: set[str] = set()
+    for event in visible:
+        if retracted(event, frozenset()) or event.retracts is not None:
+            out.add(event.id)
+        elif event.corrects is not None:
+            out.add(event.corrects)
+    events: list[Event] = []
+    weight: dict[str, Truth] = {}
+    for event in visible:
+        if event.id in out:
+            continue
+        value = _weigh(dataset, policy, event, known_on)
+        if value is not F:
+            events.append(event)
+            weight[event.id] = value
+    return events, weight
+
+
+def _weigh(
+    dataset: Dataset, policy: EvidencePolicy, event: Event, known_on: dt.date | None
+) -> Truth:
+    """T, U or F: how much the accounts of ``event`` known by ``known_on`` make of it."""
+    confident = event.confidence.rank >= policy.min_confidence.rank
+    accounts = [(dataset.source(s).kind, True) for s in event.sources]
+    for account in event.accounts:
+        source = dataset.source(account.source)
+        day = account.reported or source.published or event.reported or event.date
+        day = max(day, event.reported or event.date)
+        if known_on is None or day <= known_on:
+            accounts.append((source.kind, account.stance is not Stance.DENIAL))
+    if not accounts:
+        return T if confident else U
+    floor = policy.rank(policy.min_source)
+    claim = max(
+        (policy.rank(k) for k, yes in accounts if yes and policy.rank(k) >= floor), default=0
+    )
+    denial = max(
+        (policy.rank(k) for k, yes in accounts if not yes and policy.rank(k) >= floor), default=0
+    )
+    if claim == 0 or denial > claim:
+        return F
+    if claim > denial:
+        return T if confident else U
+    if policy.on_conflict is T and not confident:
+        return U
+    return policy.on_conflict
 
 
 def _dates_in(node: Condition) -> list[dt.date]:

@@ -31,14 +31,19 @@ def test_london_agreement_intervals(history: ta.History) -> None:
     london = history.agreement("london-2025")
     assert spans(london) == [
         (A.NOT_CONCLUDED, None, D(2025, 6, 10)),
-        (A.AWAITING_ENTRY_INTO_FORCE, D(2025, 6, 10), D(2025, 6, 25)),
+        (A.AWAITING_ENTRY_INTO_FORCE, D(2025, 6, 10), D(2025, 6, 11)),
+        (A.AWAITING_ENTRY_INTO_FORCE, D(2025, 6, 11), D(2025, 6, 25)),
         (A.AWAITING_ENTRY_INTO_FORCE, D(2025, 6, 25), D(2025, 6, 27)),
         (A.IN_FORCE, D(2025, 6, 27), None),
     ]
-    waiting = london.intervals[2]
+    waiting = london.intervals[3]
     assert waiting.rule == "awaiting-entry-into-force"
     assert waiting.reason.endswith("waiting for approval of london-2025 by CHN")
-    assert [c.event for c in waiting.citations()] == ["2025-06-25-us-approval"]
+    assert [c.event for c in waiting.citations()] == [
+        "2025-06-11-deal-done-claim-usa",
+        "2025-06-25-us-approval",
+        "2025-06-11-deal-done-claim-chn",
+    ]
     assert london.intervals[-1].since == D(2025, 6, 27)
 
 

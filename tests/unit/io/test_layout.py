@@ -35,7 +35,7 @@ def test_every_model_class_is_named() -> None:
     report = {
         ta.Report, ta.AgreementReport, ta.CommitmentReport, ta.PartyReport, ta.Progress,
         ta.Explanation, ta.Citation, ta.Need, ta.Alternative, ta.Finding, ta.Timeline,
-        ta.EvidencePolicy, ta.Rule, ta.RuleSet, ta.AgreementContext, ta.CommitmentContext,
+        ta.Rule, ta.RuleSet, ta.AgreementContext, ta.CommitmentContext,
         ta.AgreementTimelines, ta.PartyTimelines, ta.CommitmentTimelines, ta.StatusHistory,
         ta.StatusInterval, ta.Change, ta.Difference, ta.Outlook, ta.Way, ta.Diagram,
         ta.Outcome, ta.Mismatch,

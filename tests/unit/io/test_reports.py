@@ -94,6 +94,8 @@ def test_a_class_without_a_layout_follows_the_conventions() -> None:
                 "summary": "s",
                 "confidence": "high",
                 "hypothetical": False,
+                "standing": "established",
+                "evidence": "",
                 "sources": [],
             }
         ],
