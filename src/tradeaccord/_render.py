@@ -19,7 +19,6 @@ from ._engine.results import (
 )
 from ._expectations import Outcome
 from ._truth import Truth
-from ._vocabulary import Basis, Confidence
 
 __all__ = ["render_changes", "render_history", "render_outcomes", "render_text"]
 
@@ -52,15 +51,6 @@ def _explanation(node: Explanation, depth: int, lines: list[str], *, sources: bo
         _explanation(child, depth + 1, lines, sources=sources)
 
 
-def _basis(report: CommitmentReport) -> str:
-    """`` [expected, confidence low]`` for a commitment only expected of its party, or
-    undertaken on less than high confidence; nothing otherwise."""
-    words = ["expected"] if report.basis is Basis.EXPECTED else []
-    if report.confidence is not Confidence.HIGH:
-        words.append(f"confidence {report.confidence.value}")
-    return f" [{', '.join(words)}]" if words else ""
-
-
 def _commitment(
     report: CommitmentReport, lines: list[str], *, explain: bool, sources: bool
 ) -> None:
@@ -70,7 +60,7 @@ def _commitment(
         due += f"; performance recorded {report.performed_on.isoformat()}"
     lines.append(
         f"  - {report.id} ({report.by} {report.action.value}): {report.status.value}{since}; "
-        f"{report.deontic.value.replace('_', ' ')}{due}{_basis(report)}"
+        f"{report.deontic.value.replace('_', ' ')}{due}{f' [{report.hedges}]' if report.hedges else ''}"
     )
     lines.append(f"      {report.summary}")
     for need in describe_missing(report.missing, evidence=True):

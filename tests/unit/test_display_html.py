@@ -166,3 +166,19 @@ def test_render_html_refuses_other_values() -> None:
     """Asking for the HTML of something else is a clear ModelTypeError."""
     with pytest.raises(ta.errors.ModelTypeError, match="cannot render a int as HTML"):
         ta.render_html(3)
+
+
+def test_a_commitment_only_expected_says_so() -> None:
+    """The 90-day window is shown as an expectation on weak sources, missed once past."""
+    import datetime as dt
+
+    import tradeaccord as ta
+
+    report = ta.evaluate(ta.example_dataset(), dt.date(2025, 10, 1)).agreement("london-2025")
+    html = report._repr_html_()
+    assert html.count("[expected, confidence low]") == 2
+    window = report.commitment("london-2025/us-broader-agreement")
+    assert "[expected, confidence low]" in window._repr_html_()
+    assert "missed" in window._repr_html_()
+    rollback = report.commitment("london-2025/us-rollback-export-restrictions")
+    assert rollback.hedges == "" and "[expected" not in rollback._repr_html_()

@@ -180,11 +180,15 @@ _PARTY_HEADERS = (
 )
 
 
+def _hedged(c: CommitmentReport) -> str:
+    return f" [{c.hedges}]" if c.hedges else ""
+
+
 def _commitment_row(c: CommitmentReport) -> list[str]:
     missing = "; ".join(describe_missing(c.missing, evidence=True))
     return [
         esc(c.id),
-        esc(f"{c.by} {c.action.value}"),
+        esc(f"{c.by} {c.action.value}{_hedged(c)}"),
         badge(c.status) + _since(c.since),
         badge(c.deontic),
         date(c.due),
@@ -251,7 +255,7 @@ def _(value: CommitmentReport) -> tuple[str, str]:
             ("deontic", badge(value.deontic)),
             ("performed", badge(value.performed) + _since(value.performed_on, "on")),
             ("due", date(value.due, none="")),
-            ("by", esc(f"{value.by} ({value.action.value})")),
+            ("by", esc(f"{value.by} ({value.action.value}){_hedged(value)}")),
         ]
     )
     missing = describe_missing(value.missing, evidence=True)

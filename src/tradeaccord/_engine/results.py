@@ -249,6 +249,24 @@ class CommitmentReport:
     confidence: Confidence = Confidence.HIGH
     """How well its sources establish that it was undertaken (or expected)."""
 
+    @property
+    def hedges(self) -> str:
+        """What qualifies the commitment, in words: ``"expected, confidence low"`` for one
+        only expected of its party on weak sources; ``""`` for one undertaken on high
+        confidence.
+
+        Examples:
+            >>> import datetime as dt
+            >>> import tradeaccord as ta
+            >>> report = ta.evaluate(ta.example_dataset(), dt.date(2025, 10, 1))
+            >>> report.agreement("london-2025").commitment("london-2025/us-broader-agreement").hedges
+            'expected, confidence low'
+        """
+        words = ["expected"] if self.basis is Basis.EXPECTED else []
+        if self.confidence is not Confidence.HIGH:
+            words.append(f"confidence {self.confidence.value}")
+        return ", ".join(words)
+
     def __repr__(self) -> str:
         return (
             f"CommitmentReport({self.id}: {self.status.value}{when(self.since)}, "
