@@ -51,18 +51,41 @@ def _period(text: str) -> Period:
         ) from None
 
 
-def _file_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "file", nargs="?", metavar="FILE", help="a dataset file (.json, .toml, .yaml or .yml)"
-    )
+def _format_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--format",
         choices=_FORMATS,
         help="the format of FILE, when its name does not end in .json, .toml, .yaml or .yml",
     )
+
+
+def _agreement_argument(parser: argparse.ArgumentParser, verb: str = "show") -> None:
     parser.add_argument(
-        "--agreement", action="append", metavar="ID", help="show only this agreement (repeatable)"
+        "--agreement",
+        action="append",
+        metavar="ID",
+        help=f"{verb} only this agreement (repeatable)",
     )
+
+
+def _file_arguments(parser: argparse.ArgumentParser, verb: str = "show") -> None:
+    """An optional dataset ``FILE``, its ``--format`` and ``--agreement ID``."""
+    parser.add_argument(
+        "file", nargs="?", metavar="FILE", help="a dataset file (.json, .toml, .yaml or .yml)"
+    )
+    _format_argument(parser)
+    _agreement_argument(parser, verb)
+
+
+def _files_arguments(parser: argparse.ArgumentParser, what: str) -> None:
+    """One or more files of ``what`` (``"a dataset file"``), ``--format`` and ``--json``."""
+    parser.add_argument(
+        "files", nargs="+", metavar="FILE", help=f"{what} (.json, .toml, .yaml or .yml)"
+    )
+    parser.add_argument(
+        "--format", choices=_FORMATS, help="the format of every FILE, whatever its name"
+    )
+    parser.add_argument("--json", action="store_true", help="print one JSON object instead of text")
 
 
 def _change_arguments(parser: argparse.ArgumentParser) -> None:
@@ -111,14 +134,7 @@ def parser() -> argparse.ArgumentParser:
         description="Show the status of each agreement on a date. Without FILE, use the embedded "
         "US-China example dataset.",
     )
-    status.add_argument(
-        "file", nargs="?", metavar="FILE", help="a dataset file (.json, .toml, .yaml or .yml)"
-    )
-    status.add_argument(
-        "--format",
-        choices=_FORMATS,
-        help="the format of FILE, when its name does not end in .json, .toml, .yaml or .yml",
-    )
+    _file_arguments(status, "report")
     status.add_argument(
         "--as-of",
         type=parse_date,
@@ -134,9 +150,6 @@ def parser() -> argparse.ArgumentParser:
         action="store_true",
         help="explain, listing each event's sources (JSON always has them)",
     )
-    status.add_argument(
-        "--agreement", action="append", metavar="ID", help="report only this agreement (repeatable)"
-    )
     _scenario_argument(status)
     _known_on_argument(status)
     history = commands.add_parser(
@@ -146,17 +159,7 @@ def parser() -> argparse.ArgumentParser:
         "commitments has had or will have on the facts recorded, as intervals of days with the "
         "reason the deciding rule gave. Without FILE, use the embedded US-China example dataset.",
     )
-    history.add_argument(
-        "file", nargs="?", metavar="FILE", help="a dataset file (.json, .toml, .yaml or .yml)"
-    )
-    history.add_argument(
-        "--format",
-        choices=_FORMATS,
-        help="the format of FILE, when its name does not end in .json, .toml, .yaml or .yml",
-    )
-    history.add_argument(
-        "--agreement", action="append", metavar="ID", help="show only this agreement (repeatable)"
-    )
+    _file_arguments(history)
     history.add_argument(
         "--from",
         dest="start",
@@ -222,14 +225,8 @@ def parser() -> argparse.ArgumentParser:
         metavar="[FILE] D1 D2",
         help="an optional dataset file, then the two days (YYYY-MM-DD)",
     )
-    diff.add_argument(
-        "--format",
-        choices=_FORMATS,
-        help="the format of FILE, when its name does not end in .json, .toml, .yaml or .yml",
-    )
-    diff.add_argument(
-        "--agreement", action="append", metavar="ID", help="show only this agreement (repeatable)"
-    )
+    _format_argument(diff)
+    _agreement_argument(diff)
     _change_arguments(diff)
     _known_on_argument(diff)
     validate = commands.add_parser(
@@ -239,15 +236,7 @@ def parser() -> argparse.ArgumentParser:
         "line, for YAML). Exit status 0 when every file is valid, 1 when one is not, 2 when an "
         "argument cannot be used (a missing file, an unknown file type).",
     )
-    validate.add_argument(
-        "files", nargs="+", metavar="FILE", help="a dataset file (.json, .toml, .yaml or .yml)"
-    )
-    validate.add_argument(
-        "--format", choices=_FORMATS, help="the format of every FILE, whatever its name"
-    )
-    validate.add_argument(
-        "--json", action="store_true", help="print one JSON object instead of text"
-    )
+    _files_arguments(validate, "a dataset file")
     checking = commands.add_parser(
         "check",
         help="check the expectations of scenario files",
@@ -257,15 +246,7 @@ def parser() -> argparse.ArgumentParser:
         "not (or a file is not a valid scenario file, or its scenario does not apply), 2 when "
         "an argument cannot be used (a missing file, an unknown file type).",
     )
-    checking.add_argument(
-        "files", nargs="+", metavar="FILE", help="a scenario file (.json, .toml, .yaml or .yml)"
-    )
-    checking.add_argument(
-        "--format", choices=_FORMATS, help="the format of every FILE, whatever its name"
-    )
-    checking.add_argument(
-        "--json", action="store_true", help="print one JSON object instead of text"
-    )
+    _files_arguments(checking, "a scenario file")
     example = commands.add_parser(
         "example",
         help="print the embedded example dataset",
@@ -283,17 +264,7 @@ def parser() -> argparse.ArgumentParser:
         "Markdown ```mermaid block (GitHub, mkdocs-material, JupyterLab) or the Mermaid "
         "live editor.",
     )
-    drawing.add_argument(
-        "file", nargs="?", metavar="FILE", help="a dataset file (.json, .toml, .yaml or .yml)"
-    )
-    drawing.add_argument(
-        "--format",
-        choices=_FORMATS,
-        help="the format of FILE, when its name does not end in .json, .toml, .yaml or .yml",
-    )
-    drawing.add_argument(
-        "--agreement", action="append", metavar="ID", help="draw only this agreement (repeatable)"
-    )
+    _file_arguments(drawing, "draw")
     drawing.add_argument(
         "--as-of",
         type=parse_date,

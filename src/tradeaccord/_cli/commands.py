@@ -204,12 +204,17 @@ def _validate(args: argparse.Namespace) -> int:
                     f"{_count(len(checked.events), 'event')})\n"
                 )
                 continue
-            sys.stdout.write(f"{path}: {_count(len(problems), 'problem')}\n")
-            for p in problems:
-                place = f"{path}:{p.line}" if p.line is not None else path
-                where = f"{p.path}: " if p.path else ""
-                sys.stdout.write(f"{place}: {where}{p.message}\n")
+            _write_problems(path, problems)
     return 0 if all(result is not None for _, result, _ in results) else 1
+
+
+def _write_problems(path: str, problems: Sequence[Problem]) -> None:
+    """A file's problems, a line each after a count: ``FILE:LINE: PATH: MESSAGE``."""
+    sys.stdout.write(f"{path}: {_count(len(problems), 'problem')}\n")
+    for p in problems:
+        place = f"{path}:{p.line}" if p.line is not None else path
+        where = f"{p.path}: " if p.path else ""
+        sys.stdout.write(f"{place}: {where}{p.message}\n")
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -219,9 +224,9 @@ def _check(args: argparse.Namespace) -> int:
         try:
             scenario_file = scenario_from_text(data, format=kind, source=path)
             outcomes = scenario_file.check(dataset_of(scenario_file, path))
-        except InputError as exc:  # a FileError too: the dataset the file names
-            results.append((path, None, exc.problems))
-        except ScenarioError as exc:
+        # A FileError (the dataset the file names) is an InputError; a ScenarioError, a
+        # scenario that does not apply.
+        except (InputError, ScenarioError) as exc:
             results.append((path, None, exc.problems))
         else:
             results.append((path, outcomes, ()))
@@ -238,11 +243,7 @@ def _check(args: argparse.Namespace) -> int:
             if checked is not None:
                 sys.stdout.write(render_outcomes(path, checked))
                 continue
-            sys.stdout.write(f"{path}: {_count(len(problems), 'problem')}\n")
-            for p in problems:
-                place = f"{path}:{p.line}" if p.line is not None else path
-                where = f"{p.path}: " if p.path else ""
-                sys.stdout.write(f"{place}: {where}{p.message}\n")
+            _write_problems(path, problems)
     return 0 if met else 1
 
 
