@@ -261,6 +261,12 @@ class ScenarioFile:
     )
     dataset: str | None = attrs.field(default=None, validator=optional(instance_of(str)))
 
+    @property
+    def what_if(self) -> Scenario | None:
+        """The scenario, or ``None`` when it adds, removes and moves nothing: the record."""
+        scenario = self.scenario
+        return scenario if scenario.add or scenario.remove or scenario.redate else None
+
     def history(
         self,
         dataset: Dataset,
@@ -270,9 +276,7 @@ class ScenarioFile:
     ) -> History:
         """The history of ``dataset`` under the scenario (the record, for a scenario
         that changes nothing)."""
-        changes = self.scenario.add or self.scenario.remove or self.scenario.redate
-        scenario = self.scenario if changes else None
-        return History(dataset, rules=rules, policy=policy, scenario=scenario)
+        return History(dataset, rules=rules, policy=policy, scenario=self.what_if)
 
     def check(
         self,

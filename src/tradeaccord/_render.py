@@ -20,7 +20,7 @@ from ._engine.results import (
 from ._expectations import Outcome
 from ._truth import Truth
 
-__all__ = ["render_changes", "render_history", "render_outcomes", "render_text"]
+__all__ = ["render_changes", "render_history", "render_outcome", "render_outcomes", "render_text"]
 
 _MARK = {Truth.TRUE: "yes", Truth.FALSE: "no", Truth.UNKNOWN: "unknown"}
 
@@ -345,9 +345,15 @@ def render_outcomes(source: str, outcomes: Sequence[Outcome], *, explain: bool =
     if not failed:
         return f"{source}: {total} {noun}, all met\n"
     lines = [f"{source}: {len(failed)} of {total} {noun} not met"]
-    for outcome in failed:
-        lines.append(f"  {outcome.describe()}")
-        if explain and outcome.explanation is not None:
-            lines.append("    why:")
-            _explanation(outcome.explanation, 3, lines, sources=False)
+    lines += (render_outcome(outcome, explain=explain) for outcome in failed)
+    return "\n".join(lines)
+
+
+def render_outcome(outcome: Outcome, *, explain: bool = True) -> str:
+    """One outcome, indented as ``render_outcomes`` lists it: what was expected, what is,
+    and (with ``explain``, for one not met) why."""
+    lines = [f"  {outcome.describe()}"]
+    if explain and not outcome.met and outcome.explanation is not None:
+        lines.append("    why:")
+        _explanation(outcome.explanation, 3, lines, sources=False)
     return "\n".join(lines) + "\n"

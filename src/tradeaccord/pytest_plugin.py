@@ -21,7 +21,7 @@ import pytest
 
 from ._expectations import Outcome, ScenarioFile
 from ._io.scenarios import dataset_of
-from ._render import render_outcomes
+from ._render import render_outcome
 from .errors import TradeAccordError
 from .serialization import load_scenario
 
@@ -85,7 +85,16 @@ class ScenarioFileCollector(pytest.File):
         return self._outcomes
 
 
-class ExpectationItem(pytest.Item):
+class _ScenarioItem(pytest.Item):
+    """An item of a scenario file: its own failures read as ``tradeaccord check`` prints them."""
+
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
+        if isinstance(excinfo.value, ExpectationNotMet | ScenarioFileError):
+            return str(excinfo.value)
+        return str(super().repr_failure(excinfo, style=style))
+
+
+class ExpectationItem(_ScenarioItem):
     """One expectation of a scenario file."""
 
     def __init__(self, *, index: int, description: str, **kwargs: Any) -> None:
@@ -98,19 +107,13 @@ class ExpectationItem(pytest.Item):
         assert isinstance(parent, ScenarioFileCollector)
         outcome = parent.outcomes()[self.index]
         if not outcome.met:
-            text = render_outcomes(str(self.path), (outcome,))
-            raise ExpectationNotMet(outcome, text.split("\n", 1)[1].rstrip())
-
-    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
-        if isinstance(excinfo.value, ExpectationNotMet | ScenarioFileError):
-            return str(excinfo.value)
-        return str(super().repr_failure(excinfo, style=style))
+            raise ExpectationNotMet(outcome, render_outcome(outcome).rstrip())
 
     def reportinfo(self) -> tuple[Path, int | None, str]:
         return self.path, None, f"{self.name}: {self.description}"
 
 
-class InvalidScenarioFile(pytest.Item):
+class InvalidScenarioFile(_ScenarioItem):
     """A scenario file that cannot be read: fails with every problem in it."""
 
     def __init__(self, *, error: Exception, **kwargs: Any) -> None:
@@ -119,11 +122,6 @@ class InvalidScenarioFile(pytest.Item):
 
     def runtest(self) -> None:
         raise ScenarioFileError(str(self.error))
-
-    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
-        if isinstance(excinfo.value, ScenarioFileError):
-            return str(excinfo.value)
-        return str(super().repr_failure(excinfo, style=style))
 
     def reportinfo(self) -> tuple[Path, int | None, str]:
         return self.path, None, f"{self.path.name}: {self.name}"

@@ -60,8 +60,7 @@ def _with_scenario(args: argparse.Namespace) -> tuple[Dataset, Scenario | None]:
             raise UsageError(
                 f"{args.scenario} is about {named}, not {args.file}: give that FILE, or none"
             )
-    changes = scenario_file.scenario
-    return _dataset(args), changes if changes.add or changes.remove or changes.redate else None
+    return _dataset(args), scenario_file.what_if
 
 
 def _dataset(args: argparse.Namespace) -> Dataset:
