@@ -23,11 +23,12 @@ and then becomes UNKNOWN.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
 from functools import partial
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from oracle_days import ONE_DAY, days_to_check, mismatches
 
 from tradeaccord import (
     Agreement,
@@ -53,35 +54,10 @@ from tradeaccord.testing import (
 )
 
 POLICIES = (EvidencePolicy(), EvidencePolicy(min_confidence=Confidence.HIGH))
-MARGIN = dt.timedelta(days=3)
-ONE_DAY = dt.timedelta(days=1)
 
 #: Commitments are the oracle's slowest question (a term scans the days before
 #: each day, for each of them), so their datasets use a two-month window.
 SHORT_WINDOW = (DEFAULT_WINDOW[0], dt.date(2025, 2, 28))
-
-
-def days_to_check(window: tuple[dt.date, dt.date], timelines: Iterable[Timeline]) -> list[dt.date]:
-    """Every day of ``window`` and a margin, plus each change day of ``timelines`` and its neighbours."""
-    days: set[dt.date] = set()
-    day = window[0] - MARGIN
-    while day <= window[1] + MARGIN:
-        days.add(day)
-        day += ONE_DAY
-    for timeline in timelines:
-        for change in timeline.change_days():
-            days.update((change - ONE_DAY, change, change + ONE_DAY))
-    return sorted(days)
-
-
-def mismatches(
-    engine: Timeline, days: Iterable[dt.date], value_of: Callable[[dt.date], Truth]
-) -> Iterator[tuple[dt.date, str, str]]:
-    """The days on which the engine's timeline and the oracle (``value_of``) disagree."""
-    for day in days:
-        expected = value_of(day)
-        if engine.at(day) is not expected:
-            yield day, engine.at(day).name, expected.name
 
 
 def describe(dataset: Dataset, policy: EvidencePolicy) -> str:

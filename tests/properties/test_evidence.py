@@ -10,12 +10,12 @@ a retraction is the same as never having recorded the event.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 
 import attrs
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from oracle_days import days_to_check, mismatches
 
 from tradeaccord import (
     Dataset,
@@ -24,8 +24,6 @@ from tradeaccord import (
     EvidencePolicy,
     History,
     Report,
-    Timeline,
-    Truth,
     walk,
 )
 from tradeaccord._engine.evidence import Record
@@ -38,33 +36,6 @@ from tradeaccord.testing import (
     evidence_datasets,
     evidence_policies,
 )
-
-ONE_DAY = dt.timedelta(days=1)
-MARGIN = dt.timedelta(days=3)
-
-
-def days_to_check(window: tuple[dt.date, dt.date], lines: Iterable[Timeline]) -> list[dt.date]:
-    """Every day of ``window`` and a margin, plus each change day of ``lines`` and its neighbours."""
-    days: set[dt.date] = set()
-    day = window[0] - MARGIN
-    while day <= window[1] + MARGIN:
-        days.add(day)
-        day += ONE_DAY
-    for line in lines:
-        for change in line.change_days():
-            days.update((change - ONE_DAY, change, change + ONE_DAY))
-    return sorted(days)
-
-
-def mismatches(
-    engine: Timeline, days: Iterable[dt.date], value_of: Callable[[dt.date], Truth]
-) -> Iterator[tuple[dt.date, str, str]]:
-    """The days on which the engine's timeline and the oracle (``value_of``) disagree."""
-    for day in days:
-        expected = value_of(day)
-        if engine.at(day) is not expected:
-            yield day, engine.at(day).name, expected.name
-
 
 slow = settings(deadline=None, max_examples=60)
 

@@ -125,6 +125,38 @@ def describe(dataset: Dataset, policy: EvidencePolicy) -> str:
 short_datasets = datasets(min_date=SHORT_WINDOW[0], max_date=SHORT_WINDOW[1], max_agreements=2)
 
 
+def assert_statuses_are_the_oracles(
+    dataset: Dataset, history: History, oracle: Oracle, context: str
+) -> None:
+    """Every agreement, commitment and party of ``dataset`` has in ``history``, on every
+    day checked, the status the oracle gives; ``context`` follows each message."""
+    for agreement in dataset.agreements:
+        statuses = history.agreement(agreement.id)
+        for day in days_to_check(SHORT_WINDOW, [statuses]):
+            expected = oracle.agreement_status(agreement, day)
+            assert statuses.status_at(day) is expected, (
+                f"{agreement.id} on {day}: history {statuses.status_at(day)}, "
+                f"oracle {expected}\n{context}"
+            )
+        for commitment in agreement.commitments:
+            statuses_c = history.commitment(commitment.id)
+            for day in days_to_check(SHORT_WINDOW, [statuses_c]):
+                expected_c = oracle.commitment_status(commitment, day)
+                assert statuses_c.status_at(day) is expected_c, (
+                    f"{commitment.id} on {day}: history {statuses_c.status_at(day)}, "
+                    f"oracle {expected_c}\n{context}"
+                )
+        for party in history.parties(agreement.id):
+            statuses_p = history.party(agreement.id, party)
+            for day in days_to_check(SHORT_WINDOW, [statuses_p]):
+                status = statuses_p.status_at(day)
+                bound = oracle.bound(agreement, party, day)
+                where = f"{agreement.id} for {party} on {day}: {status}, oracle bound {bound}\n{context}"
+                assert (status is PartyStatus.BOUND) == (bound is T), where
+                if status is PartyStatus.UNDETERMINED:
+                    assert bound is U, where
+
+
 @settings(deadline=None, max_examples=max(10, settings.default.max_examples // 2))
 @given(short_datasets)
 def test_statuses_equal_the_oracle_on_every_day(dataset: Dataset) -> None:
@@ -132,31 +164,7 @@ def test_statuses_equal_the_oracle_on_every_day(dataset: Dataset) -> None:
     for policy in POLICIES:
         history = History(dataset, policy=policy)
         oracle = Oracle(dataset, policy)
-        for agreement in dataset.agreements:
-            statuses = history.agreement(agreement.id)
-            for day in days_to_check(SHORT_WINDOW, [statuses]):
-                expected = oracle.agreement_status(agreement, day)
-                assert statuses.status_at(day) is expected, (
-                    f"{agreement.id} on {day}: history {statuses.status_at(day)}, "
-                    f"oracle {expected}\n{describe(dataset, policy)}"
-                )
-            for commitment in agreement.commitments:
-                statuses_c = history.commitment(commitment.id)
-                for day in days_to_check(SHORT_WINDOW, [statuses_c]):
-                    expected_c = oracle.commitment_status(commitment, day)
-                    assert statuses_c.status_at(day) is expected_c, (
-                        f"{commitment.id} on {day}: history {statuses_c.status_at(day)}, "
-                        f"oracle {expected_c}\n{describe(dataset, policy)}"
-                    )
-            for party in history.parties(agreement.id):
-                statuses_p = history.party(agreement.id, party)
-                for day in days_to_check(SHORT_WINDOW, [statuses_p]):
-                    status = statuses_p.status_at(day)
-                    bound = oracle.bound(agreement, party, day)
-                    where = f"{agreement.id} for {party} on {day}: {status}, oracle bound {bound}"
-                    assert (status is PartyStatus.BOUND) == (bound is T), where
-                    if status is PartyStatus.UNDETERMINED:
-                        assert bound is U, where
+        assert_statuses_are_the_oracles(dataset, history, oracle, describe(dataset, policy))
 
 
 @settings(deadline=None, max_examples=max(10, settings.default.max_examples // 2))
@@ -173,22 +181,8 @@ def test_statuses_as_known_on_a_day_equal_the_oracle(data: st.DataObject) -> Non
     known_on = data.draw(st.none() | window, label="known_on")
     history = History(dataset, policy=policy, known_on=known_on)
     oracle = Oracle(dataset, policy, known_on=known_on)
-    for agreement in dataset.agreements:
-        statuses = history.agreement(agreement.id)
-        for day in days_to_check(SHORT_WINDOW, [statuses]):
-            expected = oracle.agreement_status(agreement, day)
-            assert statuses.status_at(day) is expected, (
-                f"{agreement.id} on {day} known on {known_on}: history "
-                f"{statuses.status_at(day)}, oracle {expected}\n{describe(dataset, policy)}"
-            )
-        for commitment in agreement.commitments:
-            statuses_c = history.commitment(commitment.id)
-            for day in days_to_check(SHORT_WINDOW, [statuses_c]):
-                expected_c = oracle.commitment_status(commitment, day)
-                assert statuses_c.status_at(day) is expected_c, (
-                    f"{commitment.id} on {day} known on {known_on}: history "
-                    f"{statuses_c.status_at(day)}, oracle {expected_c}"
-                )
+    context = f"known on {known_on}\n{describe(dataset, policy)}"
+    assert_statuses_are_the_oracles(dataset, history, oracle, context)
 
 
 # --- rule sets of users' own ------------------------------------------------------------
