@@ -13,12 +13,10 @@ the scenario's history once and compares every expectation with it.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Final, final
+from typing import TYPE_CHECKING, Any, Final, final
 
 import attrs
 
-from ._engine.history import History
-from ._engine.policy import EvidencePolicy
 from ._engine.results import (
     AgreementReport,
     AgreementStatus,
@@ -30,11 +28,15 @@ from ._engine.results import (
     PartyStatus,
     Report,
 )
-from ._engine.rules import RuleSet
 from ._model import Dataset
 from ._scenario import Scenario
 from ._validators import identifier, instance_of, optional, tuple_of
 from .errors import ModelValueError, UnknownIdError
+
+if TYPE_CHECKING:
+    from ._engine.history import History
+    from ._engine.policy import EvidencePolicy
+    from ._engine.rules import RuleSet
 
 __all__ = ["Expectation", "Mismatch", "Outcome", "ScenarioFile"]
 
@@ -276,6 +278,9 @@ class ScenarioFile:
     ) -> History:
         """The history of ``dataset`` under the scenario (the record, for a scenario
         that changes nothing)."""
+        # Imported here: reading a scenario file needs its classes, not the engine.
+        from ._engine.history import History
+
         return History(dataset, rules=rules, policy=policy, scenario=self.what_if)
 
     def check(

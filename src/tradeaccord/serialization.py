@@ -28,10 +28,8 @@ import datetime as dt
 import json
 import os
 from collections.abc import Iterable
-from typing import Any, Final, Literal
+from typing import TYPE_CHECKING, Any, Final, Literal
 
-from ._engine.history import History
-from ._engine.intervals import Change, StatusInterval
 from ._engine.results import Explanation, Report, describe_missing
 from ._expectations import ScenarioFile
 from ._io.converter import configure_converter, make_converter, shared
@@ -47,6 +45,10 @@ from ._io.scenarios import scenario_from_text as _scenario_from_text
 from ._io.schema import json_schema
 from ._model import Dataset
 from .errors import InputError
+
+if TYPE_CHECKING:
+    from ._engine.history import History
+    from ._engine.intervals import Change, StatusInterval
 
 __all__ = [
     "DATASET_FORMAT",

@@ -77,6 +77,18 @@ def test_importing_the_package_loads_no_module_of_it() -> None:
     assert not {"cattrs", "dateutil", "yaml", "tomllib"} & set(loaded["others"])
 
 
+def test_reading_files_loads_no_evaluation() -> None:
+    """The readers, the schema and the embedded dataset load the report values of the
+    engine (``results``, for report JSON), not the sweeps, the rules or the history."""
+    loaded = _loaded_after(
+        "import tradeaccord as ta, tradeaccord.serialization as s\n"
+        "ta.example_dataset(); s.json_schema('scenario')\n"
+        's.scenario_from_text(\'{"format": 1, "scenario": {"name": "x"}}\', format=\'json\')'
+    )
+    engine = [m for m in loaded["ours"] if m.startswith("tradeaccord._engine")]
+    assert engine == ["tradeaccord._engine", "tradeaccord._engine.results"]
+
+
 def test_using_the_model_loads_no_reader() -> None:
     """Building values and evaluating them loads the model and the engine, not the
     readers, the schema or the embedded dataset (and not cattrs)."""
