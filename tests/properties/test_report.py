@@ -13,7 +13,7 @@ import datetime as dt
 from hypothesis import given, settings
 
 from tradeaccord import Confidence, Dataset, EvidencePolicy
-from tradeaccord._engine.report import _plain_party_report, party_report
+from tradeaccord._engine.report import PlainParties, party_report
 from tradeaccord._engine.rules import Reads
 from tradeaccord._engine.sweeps import Sweep
 from tradeaccord.testing import DEFAULT_WINDOW, datasets
@@ -30,15 +30,16 @@ def test_plain_party_positions_equal_the_general_ones(dataset: Dataset) -> None:
     for policy in POLICIES:
         sweep = Sweep(dataset, policy)
         for agreement in dataset.agreements:
-            for party in sweep.parties_of(agreement.id):
-                timelines = sweep.party(agreement.id, party)
-                days = {first - 3 * ONE_DAY + n * ONE_DAY for n in range((last - first).days + 7)}
-                for day in timelines.change_days():
+            parties = sweep.parties_of(agreement.id)
+            days = {first - 3 * ONE_DAY + n * ONE_DAY for n in range((last - first).days + 7)}
+            for party in parties:
+                for day in sweep.party(agreement.id, party).change_days():
                     days.update((day - ONE_DAY, day, day + ONE_DAY))
-                for day in sorted(days):
-                    quick = _plain_party_report(
-                        sweep, agreement, party, day, Reads(sweep, keep=False)
-                    )
+            for day in sorted(days):
+                # One batch answers every party of the agreement on the day, sharing its work.
+                batch = PlainParties(sweep, agreement, day)
+                for party in parties:
+                    quick = batch.report(party)
                     if quick is None:
                         continue
                     general = party_report(sweep, agreement, party, day, Reads(sweep))

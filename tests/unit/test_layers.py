@@ -70,6 +70,7 @@ CORE_LAYERS = range(EDGE_LAYER)
 
 #: The modules of the engine subpackage, low to high: each imports only those before it.
 ENGINE_MODULES: tuple[str, ...] = (
+    "collector",
     "steps",
     "values",
     "results",

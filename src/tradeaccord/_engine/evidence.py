@@ -21,7 +21,7 @@ from typing import NamedTuple, final
 from .._conditions import Fulfilled, Occurred
 from .._model import Dataset, Event, EvidencePolicy
 from .._truth import Truth
-from .._vocabulary import EventKind, SourceKind, Stance
+from .._vocabulary import Confidence, EventKind, SourceKind, Stance
 from .index import EventIndex
 from .results import Standing
 
@@ -72,9 +72,11 @@ class Record:
     __slots__ = (
         "_aside",
         "_judged",
+        "_strong",
         "aside",
         "establishes",
         "events",
+        "judges",
         "known_on",
         "policy",
         "timeless",
@@ -123,9 +125,13 @@ class Record:
                             continue
                 kept.append(event)
         self._judged = judged
+        self.judges = bool(judged)
+        """Whether any event is judged by its sources (else ``judgement`` is always ``None``)."""
         self.events: tuple[Event, ...] = every if len(kept) == len(every) else tuple(kept)
+        strong = frozenset(c for c in Confidence if c.rank >= policy.min_confidence.rank)
+        self._strong = strong
         self.establishes: Callable[[Event], bool] = (
-            self._establishes if judged else policy.establishes
+            self._establishes if judged else lambda event: event.confidence in strong
         )
         """Whether an event counts as a fact (otherwise, if it is on record, it is UNKNOWN)."""
         self.aside: tuple[Event, ...] = tuple(aside)
@@ -135,7 +141,7 @@ class Record:
     def _establishes(self, event: Event) -> bool:
         found = self._judged.get(event.id)
         if found is None:
-            return self.policy.establishes(event)
+            return event.confidence in self._strong
         return found.counts is Truth.TRUE
 
     def judgement(self, event_id: str) -> Judgement | None:

@@ -18,6 +18,7 @@ from .._model import Agreement, Dataset
 from .._scenario import Scenario
 from .._truth import Truth
 from ..errors import ModelTypeError
+from .collector import paused_collection
 from .evidence import Record
 from .explain import cite
 from .intervals import (
@@ -36,6 +37,7 @@ from .report import (
     decide_agreement,
     parties_on,
     party_report,
+    party_reports,
 )
 from .results import (
     AgreementStatus,
@@ -108,6 +110,7 @@ class History:
 
     _sweep: Sweep
 
+    @paused_collection
     def __init__(
         self,
         dataset: Dataset,
@@ -169,6 +172,7 @@ class History:
         """The day whose knowledge the history uses (``None``: everything on record)."""
         return self._known_on
 
+    @paused_collection
     def recorded_on(self, day: dt.date) -> History:
         """The history of the record as it stood on ``day``: what was known then, dated by then.
 
@@ -391,6 +395,7 @@ class History:
 
     # Statuses -----------------------------------------------------------------------
 
+    @paused_collection
     def agreement(self, agreement_id: str) -> StatusHistory[AgreementStatus]:
         """The status of an agreement over all time."""
         return self._agreement(agreement_id)[0]
@@ -422,6 +427,7 @@ class History:
             self._agreements[agreement_id] = found
         return found
 
+    @paused_collection
     def commitment(self, commitment_id: str) -> StatusHistory[CommitmentStatus]:
         """The status of a commitment over all time."""
         return self._commitment(commitment_id)[0]
@@ -453,6 +459,7 @@ class History:
             self._commitments[commitment_id] = found
         return found
 
+    @paused_collection
     def party(self, agreement_id: str, party: str) -> StatusHistory[PartyStatus]:
         """The position of one party under an agreement over all time."""
         return self._party(agreement_id, party)[0]
@@ -497,6 +504,7 @@ class History:
 
     # Questions ----------------------------------------------------------------------
 
+    @paused_collection
     def at(self, day: dt.date, *, agreements: Iterable[str] | None = None) -> Report:
         """Everything the history says on ``day``, as a report.
 
@@ -514,9 +522,7 @@ class History:
             commitments = tuple(
                 self._commitment_at(agreement, c.id, day) for c in agreement.commitments
             )
-            parties = tuple(
-                self._party_at(agreement, p, day) for p in parties_on(sweep, agreement, day)
-            )
+            parties = self._parties_at(agreement, day)
             reports.append(agreement_report(sweep, agreement, day, verdict, parties, commitments))
         scenario = self._scenario.name if self._scenario is not None else None
         return Report(
@@ -554,12 +560,21 @@ class History:
             self._sweep, self._rules, agreement, commitment, day, Reads(self._sweep, keep=False)
         )
 
-    def _party_at(self, agreement: Agreement, party: str, day: dt.date) -> PartyReport:
-        found = self._parties.get((agreement.id, party))
-        if found is not None:
-            return found[1][index_of(found[0], day)]
-        return party_report(self._sweep, agreement, party, day, Reads(self._sweep, keep=False))
+    def _parties_at(self, agreement: Agreement, day: dt.date) -> tuple[PartyReport, ...]:
+        names = parties_on(self._sweep, agreement, day)
+        known = self._parties
+        if not any((agreement.id, p) in known for p in names):
+            return party_reports(self._sweep, agreement, names, day)
+        reports = []
+        for party in names:
+            found = known.get((agreement.id, party))
+            if found is not None:
+                reports.append(found[1][index_of(found[0], day)])
+            else:
+                reports.extend(party_reports(self._sweep, agreement, (party,), day))
+        return tuple(reports)
 
+    @paused_collection
     def statuses(
         self, *, agreements: Iterable[str] | None = None
     ) -> tuple[StatusHistory[Any], ...]:
@@ -573,6 +588,7 @@ class History:
             )
         return tuple(out)
 
+    @paused_collection
     def changes(
         self, start: dt.date, end: dt.date, *, agreements: Iterable[str] | None = None
     ) -> tuple[Change, ...]:
@@ -622,6 +638,7 @@ class History:
         _check_day(until, "until")
         return self.recorded_on(as_of).changes(as_of, until, agreements=agreements)
 
+    @paused_collection
     def outlook(
         self, as_of: dt.date, *, agreements: Iterable[str] | None = None
     ) -> tuple[Outlook, ...]:
@@ -659,6 +676,7 @@ class History:
                     found.append(answer)
         return tuple(found)
 
+    @paused_collection
     def compare(
         self, other: History, *, agreements: Iterable[str] | None = None
     ) -> tuple[Difference, ...]:
@@ -701,6 +719,7 @@ def _check_day(day: object, name: str) -> None:
         raise ModelTypeError(f"{name} must be a datetime.date, got {type(day).__name__}")
 
 
+@paused_collection
 def evaluate(
     dataset: Dataset,
     as_of: dt.date,

@@ -36,17 +36,19 @@ class EventIndex:
 
     def __init__(self, events: Iterable[Event]) -> None:
         self.events: tuple[Event, ...] = tuple(sorted(events, key=_date))
-        by_kind: dict[EventKind, list[Event]] = {}
-        by_target: dict[str, list[Event]] = {}
         by_target_kind: dict[tuple[str, EventKind], list[Event]] = {}
         for event in self.events:
-            by_kind.setdefault(event.kind, []).append(event)
             if event.target is not None:
-                by_target.setdefault(event.target, []).append(event)
-                by_target_kind.setdefault((event.target, event.kind), []).append(event)
-        self._by_kind = by_kind
-        self._by_target = by_target
+                key = (event.target, event.kind)
+                found = by_target_kind.get(key)
+                if found is None:
+                    by_target_kind[key] = [event]
+                else:
+                    found.append(event)
         self._by_target_kind = by_target_kind
+        # Built on first use: most datasets are asked about by target and kind only.
+        self._by_kind: dict[EventKind, list[Event]] | None = None
+        self._by_target: dict[str, list[Event]] | None = None
         self._instruments: dict[tuple[str, EventKind], dict[str, list[Event]]] = {}
         self._about: dict[tuple[str, frozenset[EventKind]], list[Event]] = {}
 
@@ -57,6 +59,12 @@ class EventIndex:
         wanted = frozenset(kinds)
         found = self._about.get((target, wanted))
         if found is None:
+            if self._by_target is None:
+                by_target: dict[str, list[Event]] = {}
+                for event in self.events:
+                    if event.target is not None:
+                        by_target.setdefault(event.target, []).append(event)
+                self._by_target = by_target
             found = [e for e in self._by_target.get(target, _NONE) if e.kind in wanted]
             self._about[target, wanted] = found
         return found
@@ -66,6 +74,11 @@ class EventIndex:
         if leaf.target is not None:
             candidates = self._by_target_kind.get((leaf.target, leaf.kind), _NONE)
         else:
+            if self._by_kind is None:
+                by_kind: dict[EventKind, list[Event]] = {}
+                for event in self.events:
+                    by_kind.setdefault(event.kind, []).append(event)
+                self._by_kind = by_kind
             candidates = self._by_kind.get(leaf.kind, _NONE)
         if leaf.party is None and leaf.official is None:
             return candidates
@@ -81,7 +94,10 @@ class EventIndex:
         found = self._instruments.get(key)
         if found is None:
             found = {}
-            for event in self.about(target, kind, EventKind.WITHDRAWAL):
+            events = self.about(target, kind)
+            if (target, EventKind.WITHDRAWAL) in self._by_target_kind:
+                events = self.about(target, kind, EventKind.WITHDRAWAL)
+            for event in events:
                 if event.party is not None:
                     found.setdefault(event.party, []).append(event)
             self._instruments[key] = found

@@ -40,6 +40,7 @@ __all__ = [
     "first_on_or_before",
     "parties_on",
     "party_report",
+    "party_reports",
 ]
 
 T, F, U = Truth.TRUE, Truth.FALSE, Truth.UNKNOWN
@@ -149,7 +150,7 @@ def party_report(
 ) -> PartyReport:
     """One party's own position under an agreement on ``as_of``."""
     if not reads.keep:
-        found = _plain_party_report(sweep, agreement, party, as_of, reads)
+        found = PlainParties(sweep, agreement, as_of).report(party)
         if found is not None:
             return found
     timelines = sweep.party(agreement.id, party)
@@ -215,83 +216,173 @@ def party_report(
     )
 
 
-def _plain_party_report(
-    sweep: Sweep, agreement: Agreement, party: str, as_of: dt.date, reads: Reads
-) -> PartyReport | None:
-    """``party_report`` for the common case, read off the agreement's own timelines.
+class PlainParties:
+    """The reports of an agreement's parties on one day, for the common case, sharing the work.
 
-    The common case: a listed party that never withdrew, or, when each party is bound
-    by its own instrument, a party with one established instrument and no
-    withdrawal. Its timeline of being bound is then the agreement's ``in_force`` from
-    the day its instrument takes effect, which answers every question without
-    building the party's own timelines. ``None`` for any other case.
+    The common case: a listed party that never withdrew, or, when each party is
+    bound by its own instrument, a party with one established instrument and no
+    withdrawal. Its timeline of being bound is then the agreement's ``in_force``
+    from the day its instrument takes effect, which answers every question
+    without building the party's own timelines. What all parties share (the
+    agreement's timelines, what the record said on the day of its future) is
+    read once for the agreement.
     """
-    clause = agreement.entry_into_force
-    per_party = clause.per_party if clause is not None else None
-    events = sweep.party_events(agreement.id, party)
-    entry = sweep.entry(agreement.id)
-    in_force = entry.in_force
-    instrument_on: dt.date | None = None
-    if per_party is None:
-        if events or party not in agreement.parties:
-            return None
-        effect: dt.date | None = None  # in force for it whenever the agreement is
-    else:
-        if len(events) != 1:
-            return None
-        (event,) = events
-        if event.kind is not per_party.instrument or not sweep.record.establishes(event):
-            return None
-        met = entry.ready.first(T)
-        effect = apply_rule(per_party.effective, event.date)
-        if met is not None and event.date <= met:
-            effect = min(effect, met)
-        if event.date <= as_of:
-            instrument_on = event.date
-    holding = F if effect is not None and as_of < effect else in_force.at(as_of)
-    since: dt.date | None = None
-    entered: dt.date | None = None
-    if holding is not F or (effect is None or as_of >= effect):
-        # Bound on the days it is in force from the day its instrument takes effect.
-        last = in_force.since(as_of)
-        at_effect = F if effect is None else in_force.at(effect)
-        if last is not None and (effect is None or last > effect):
-            since = last
-        elif effect is not None and at_effect is not F:
-            since = effect
-        if effect is not None and at_effect is T:
-            entered = effect
-        else:
-            entered = next(
-                (
-                    day
-                    for day, value in in_force.steps
-                    if value is T and (effect is None or day > effect)
-                ),
-                None,
-            )
-            if entered is not None and entered > as_of:
-                entered = None
-    pending: dt.date | None = None
-    if holding is F and (per_party is None or instrument_on is not None):
-        pending = _scheduled(sweep, reads, agreement.id, party, as_of, "bound")
-    if holding is T:
-        status = PartyStatus.BOUND
-    elif holding is U:
-        status = PartyStatus.UNDETERMINED
-    elif pending is not None:
-        status, entered = PartyStatus.PENDING, pending
-    else:
-        status = PartyStatus.NOT_BOUND
-    return PartyReport(
-        party=party,
-        status=status,
-        bound=holding,
-        since=since,
-        entry_into_force=entered,
-        instrument_on=instrument_on,
-        withdrawal_effective=None,
+
+    __slots__ = (
+        "_effects",
+        "_grouped",
+        "_in_force",
+        "_met",
+        "_projected",
+        "_shared",
+        "_withdrawing",
+        "agreement",
+        "as_of",
+        "per_party",
+        "sweep",
     )
+
+    def __init__(self, sweep: Sweep, agreement: Agreement, as_of: dt.date) -> None:
+        self.sweep, self.agreement, self.as_of = sweep, agreement, as_of
+        clause = agreement.entry_into_force
+        self.per_party = clause.per_party if clause is not None else None
+        entry = sweep.entry(agreement.id)
+        self._in_force = entry.in_force
+        self._met = entry.ready.first(T)
+        self._shared: dict[dt.date | None, tuple[dt.date | None, dt.date | None]] = {}
+        self._projected: tuple[Timeline, dt.date | None] | None = None
+        self._effects: dict[dt.date, dt.date] = {}
+        if self.per_party is not None:
+            self._effects = sweep.effects(self.per_party.effective)
+            self._grouped = sweep.index.instruments(agreement.id, self.per_party.instrument)
+            self._withdrawing: frozenset[str] = frozenset()
+        else:
+            self._grouped = {}
+            self._withdrawing = frozenset(
+                e.party
+                for e in sweep.events_about(agreement.id, EventKind.WITHDRAWAL)
+                if e.party is not None
+            )
+
+    def _effect(self, deposit: dt.date, met: dt.date | None) -> dt.date:
+        """The day an instrument deposited on ``deposit`` takes effect, the condition met on ``met``."""
+        effect = self._effects.get(deposit)
+        if effect is None:
+            assert self.per_party is not None
+            effect = apply_rule(self.per_party.effective, deposit)
+            self._effects[deposit] = effect
+        return min(effect, met) if met is not None and deposit <= met else effect
+
+    def _since(self, effect: dt.date | None) -> tuple[dt.date | None, dt.date | None]:
+        """``since`` and the day it entered into force, for a party bound from ``effect``."""
+        found = self._shared.get(effect)
+        if found is None:
+            in_force, as_of = self._in_force, self.as_of
+            since: dt.date | None = None
+            last = in_force.since(as_of)
+            at_effect = F if effect is None else in_force.at(effect)
+            if last is not None and (effect is None or last > effect):
+                since = last
+            elif effect is not None and at_effect is not F:
+                since = effect
+            entered: dt.date | None
+            if effect is not None and at_effect is T:
+                entered = effect
+            else:
+                entered = next(
+                    (
+                        day
+                        for day, value in in_force.steps
+                        if value is T and (effect is None or day > effect)
+                    ),
+                    None,
+                )
+                if entered is not None and entered > as_of:
+                    entered = None
+            found = (since, entered)
+            self._shared[effect] = found
+        return found
+
+    def _pending(self, deposit: dt.date | None) -> dt.date | None:
+        """The day the record as it stood on the day fixes for the party to be bound."""
+        if self._projected is None:
+            projected = self.sweep.projected_entry(self.agreement.id, self.as_of)
+            self._projected = (projected.in_force, projected.ready.first(T))
+        line, met = self._projected
+        as_of = self.as_of
+        effect = None if deposit is None else self._effect(deposit, met)
+        if effect is not None and effect > as_of:
+            value = line.at(effect)
+            if value is F:
+                change = line.next_change(effect)
+                return change if change is not None and line.at(change) is T else None
+            return effect if value is T else None
+        if line.at(as_of) is T:
+            return None
+        change = line.next_change(as_of)
+        return change if change is not None and line.at(change) is T else None
+
+    def report(self, party: str) -> PartyReport | None:
+        """The party's report, or ``None`` if it is not a common case."""
+        per_party, as_of = self.per_party, self.as_of
+        instrument_on: dt.date | None = None
+        deposit: dt.date | None = None
+        if per_party is None:
+            if party in self._withdrawing or party not in self.agreement.parties:
+                return None
+            effect: dt.date | None = None  # in force for it whenever the agreement is
+        else:
+            events = self._grouped.get(party, ())
+            if len(events) != 1:
+                return None
+            (event,) = events
+            if event.kind is not per_party.instrument or not self.sweep.record.establishes(event):
+                return None
+            deposit = event.date
+            effect = self._effect(deposit, self._met)
+            if deposit <= as_of:
+                instrument_on = deposit
+        holding = F if effect is not None and as_of < effect else self._in_force.at(as_of)
+        since: dt.date | None = None
+        entered: dt.date | None = None
+        if holding is not F or effect is None or as_of >= effect:
+            # Bound on the days it is in force from the day its instrument takes effect.
+            since, entered = self._since(effect)
+        if holding is T:
+            status = PartyStatus.BOUND
+        elif holding is U:
+            status = PartyStatus.UNDETERMINED
+        else:
+            pending = None
+            if per_party is None or instrument_on is not None:
+                pending = self._pending(deposit)
+            if pending is not None:
+                status, entered = PartyStatus.PENDING, pending
+            else:
+                status = PartyStatus.NOT_BOUND
+        return PartyReport(
+            party=party,
+            status=status,
+            bound=holding,
+            since=since,
+            entry_into_force=entered,
+            instrument_on=instrument_on,
+            withdrawal_effective=None,
+        )
+
+
+def party_reports(
+    sweep: Sweep, agreement: Agreement, parties: tuple[str, ...], as_of: dt.date
+) -> tuple[PartyReport, ...]:
+    """``party_report`` of each of ``parties`` on ``as_of`` (nothing noted), the common cases at once."""
+    plain = PlainParties(sweep, agreement, as_of)
+    out = []
+    for party in parties:
+        found = plain.report(party)
+        if found is None:
+            found = party_report(sweep, agreement, party, as_of, Reads(sweep, keep=False))
+        out.append(found)
+    return tuple(out)
 
 
 def _scheduled(

@@ -195,6 +195,16 @@ def _trusted(initial: Truth, steps: Sequence[tuple[dt.date, Truth]]) -> Timeline
     return timeline
 
 
+def _single(initial: Truth, day: dt.date, value: Truth) -> Timeline:
+    """A timeline of one step, ``value`` from ``day`` on (``value`` must differ from ``initial``)."""
+    timeline = object.__new__(Timeline)
+    setattr_ = object.__setattr__
+    setattr_(timeline, "initial", initial)
+    setattr_(timeline, "steps", ((day, value),))
+    setattr_(timeline, "_days", (day,))
+    return timeline
+
+
 def _and(a: Truth, b: Truth) -> Truth:
     return a & b
 

@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 import attrs
 
-from .._calendar import Upon
+from .._calendar import DayCount, Upon
 from .._conditions import (
     AllOf,
     AnyOf,
@@ -62,7 +62,7 @@ from .primitives import (
     toggle_timeline,
 )
 from .results import Citation
-from .steps import Timeline, _trusted
+from .steps import Timeline, _single, _trusted
 from .values import AgreementTimelines, CommitmentTimelines, PartyTimelines, Tally
 
 __all__ = ["Sweep", "in_force_timeline", "timeline"]
@@ -122,10 +122,12 @@ class Sweep:
         self._parties: dict[tuple[str, str], PartyTimelines] = {}
         self._party_lists: dict[str, tuple[str, ...]] = {}
         self._commitments: dict[str, CommitmentTimelines] = {}
-        self._instrument_lines: dict[tuple[str, EventKind, str], Timeline] = {}
+        self._instrument_lines: dict[tuple[str, EventKind], dict[str, Timeline]] = {}
         self._members: dict[tuple[str, str], Timeline] = {}
         self._recorded: dict[dt.date, Sweep] = {}
         self.memo: dict[object, object] = {}
+        self._citations: dict[str, Citation] = {}
+        self._last_tally: tuple[Threshold, dt.date, Tally] | None = None
         self.agreement_ids = frozenset(a.id for a in dataset.agreements)
 
     @property
@@ -200,16 +202,51 @@ class Sweep:
 
     def instrument(self, target: str, kind: EventKind, party: str) -> Timeline:
         """TRUE while ``party``'s instrument of ``kind`` about ``target`` stands."""
-        key = (target, kind, party)
-        found = self._instrument_lines.get(key)
+        lines = self._lines(target, kind)
+        found = lines.get(party)
         if found is None and self._full is not None:
             found = self._recorded_line(lambda full: full.instrument(target, kind, party))
             assert found is not None
-            self._instrument_lines[key] = found
+            lines[party] = found
         if found is None:
             events = self.index.party_instruments(target, kind, party)
             found = toggle_timeline(events, kind, EventKind.WITHDRAWAL, self.record)
-            self._instrument_lines[key] = found
+            lines[party] = found
+        return found
+
+    def _lines(self, target: str, kind: EventKind) -> dict[str, Timeline]:
+        found = self._instrument_lines.get((target, kind))
+        if found is None:
+            found = self._instrument_lines[target, kind] = {}
+        return found
+
+    def instruments(self, target: str, kind: EventKind, parties: list[str]) -> list[Timeline]:
+        """``instrument`` for each of ``parties``, in one pass over their grouped events."""
+        if self._full is not None:
+            return [self.instrument(target, kind, p) for p in parties]
+        lines = self._lines(target, kind)
+        grouped = self.index.instruments(target, kind)
+        establishes = self.record.establishes
+        out: list[Timeline] = []
+        append = out.append
+        for party in parties:
+            found = lines.get(party)
+            if found is None:
+                events = grouped.get(party, ())
+                if len(events) == 1 and events[0].kind is kind:
+                    # The common case: one instrument, never withdrawn.
+                    event = events[0]
+                    found = _single(F, event.date, T if establishes(event) else U)
+                else:
+                    found = toggle_timeline(events, kind, EventKind.WITHDRAWAL, self.record)
+                lines[party] = found
+            append(found)
+        return out
+
+    def effects(self, rule: DayCount) -> dict[dt.date, dt.date]:
+        """The days ``rule`` gives for the days it was applied to so far (a cache to fill in)."""
+        found = self.memo.setdefault(("effects", rule), {})
+        assert isinstance(found, dict)
         return found
 
     def member(self, group_id: str, party: str) -> Timeline:
@@ -237,7 +274,7 @@ class Sweep:
             needed = node.threshold()
             return count_sweep(
                 parties,
-                [self.instrument(target, kind, p) for p in parties],
+                self.instruments(target, kind, parties),
                 [node.weight_of(p) for p in parties],
                 None,
                 lambda sure, maybe, _: kleene_at_least(needed, sure, maybe),
@@ -247,7 +284,7 @@ class Sweep:
             n = node.n if isinstance(node, InstrumentCount) else 0
             return count_sweep(
                 parties,
-                [self.instrument(target, kind, p) for p in parties],
+                self.instruments(target, kind, parties),
                 [_ONE] * len(parties),
                 None,
                 lambda sure, maybe, _: kleene_at_least(n, sure, maybe),
@@ -306,6 +343,14 @@ class Sweep:
 
     def tally(self, node: Threshold, day: dt.date) -> Tally:
         """Where a threshold node stands on ``day``: what is counted and what is still needed."""
+        last = self._last_tally
+        if last is not None and last[0] is node and last[1] == day:
+            return last[2]
+        found = self._tally(node, day)
+        self._last_tally = (node, day, found)
+        return found
+
+    def _tally(self, node: Threshold, day: dt.date) -> Tally:
         count = self.count(node)
         values = [v.at(day) for v in count.values]
         counted = tuple(p for p, v in zip(count.parties, values, strict=True) if v is T)
@@ -453,9 +498,8 @@ class Sweep:
 
     def citation(self, event: Event) -> Citation:
         """A citation of ``event`` with its sources resolved (one value per event)."""
-        key = ("citation", event.id)
-        found = self.memo.get(key)
-        if not isinstance(found, Citation):
+        found = self._citations.get(event.id)
+        if found is None:
             found = Citation(
                 event=event.id,
                 date=event.date,
@@ -463,10 +507,12 @@ class Sweep:
                 summary=event.summary,
                 confidence=event.confidence,
                 party=event.party,
-                sources=tuple(self.dataset.source(s) for s in event.sources),
-                hypothetical=event.id in self.hypothetical,
+                sources=tuple([self.dataset.source(s) for s in event.sources])
+                if event.sources
+                else (),
+                hypothetical=event.id in self.hypothetical if self.hypothetical else False,
             )
-            judged = self.record.judgement(event.id)
+            judged = self.record.judgement(event.id) if self.record.judges else None
             if judged is not None:
                 found = attrs.evolve(
                     found,
@@ -479,7 +525,7 @@ class Sweep:
                         if a.source not in event.sources
                     ),
                 )
-            self.memo[key] = found
+            self._citations[event.id] = found
         return found
 
     def threshold_citations(self, node: Threshold, day: dt.date) -> tuple[Citation, ...]:
@@ -515,12 +561,17 @@ class Sweep:
             first.setdefault(event.party, event.date)  # type: ignore[arg-type]
         # In the common case every party counts from its first instrument for ever: the
         # events cited on a day are then those dated by that day.
-        prefix = all(
-            party in lines
-            and lines[party].at(day) is not F
-            and all(v is not F for d, v in lines[party].steps if d > day)
-            for party, day in first.items()
-        )
+        prefix = True
+        for party, day in first.items():
+            line = lines.get(party)
+            if line is None:
+                prefix = False
+            elif len(line.steps) == 1 and line.initial is F:
+                prefix = line.steps[0][0] <= day  # its value then holds for ever
+            else:
+                prefix = line.at(day) is not F and all(v is not F for d, v in line.steps if d > day)
+            if not prefix:
+                break
         return _Cited(
             prefix=prefix,
             events=tuple(events),
