@@ -38,11 +38,27 @@ class Count(NamedTuple):
     initial: tuple[Number, Number, int]
     days: tuple[dt.date, ...]
     totals: tuple[tuple[Number, Number, int], ...]
+    changes: list[tuple[dt.date, int, Truth]]
+    """Every step of ``values`` (``i`` below ``len(values)``) and of the membership
+    timelines (``i`` from ``len(values)`` on), in date order."""
 
     def totals_on(self, day: dt.date) -> tuple[Number, Number, int]:
         """(sure, maybe, members) on ``day``."""
         index = bisect.bisect_right(self.days, day)
         return self.initial if index == 0 else self.totals[index - 1]
+
+    def values_on(self, day: dt.date) -> list[Truth]:
+        """The value of each of ``values`` on ``day``, replayed from the changes up to it."""
+        values = [v.initial for v in self.values]
+        size = len(values)
+        for _, i, value in self.changes[: bisect.bisect_right(self.changes, day, key=_day)]:
+            if i < size:
+                values[i] = value
+        return values
+
+
+def _day(change: tuple[dt.date, int, Truth]) -> dt.date:
+    return change[0]
 
 
 def count_sweep(
@@ -104,6 +120,7 @@ def count_sweep(
         initial=initial_totals,
         days=tuple(days),
         totals=tuple(totals),
+        changes=changes,
     )
 
 

@@ -563,7 +563,7 @@ class History:
     def _parties_at(self, agreement: Agreement, day: dt.date) -> tuple[PartyReport, ...]:
         names = parties_on(self._sweep, agreement, day)
         known = self._parties
-        if not any((agreement.id, p) in known for p in names):
+        if not known or not any((agreement.id, p) in known for p in names):
             return party_reports(self._sweep, agreement, names, day)
         reports = []
         for party in names:

@@ -32,12 +32,21 @@ class EventIndex:
     index is never changed after it is built.
     """
 
-    __slots__ = ("_about", "_by_kind", "_by_target", "_by_target_kind", "_instruments", "events")
+    __slots__ = (
+        "_about",
+        "_by_kind",
+        "_by_target",
+        "_by_target_kind",
+        "_events",
+        "_given",
+        "_instruments",
+    )
 
     def __init__(self, events: Iterable[Event]) -> None:
-        self.events: tuple[Event, ...] = tuple(sorted(events, key=_date))
+        self._given = tuple(events)
+        self._events: tuple[Event, ...] | None = None
         by_target_kind: dict[tuple[str, EventKind], list[Event]] = {}
-        for event in self.events:
+        for event in self._given:
             if event.target is not None:
                 key = (event.target, event.kind)
                 found = by_target_kind.get(key)
@@ -45,6 +54,8 @@ class EventIndex:
                     by_target_kind[key] = [event]
                 else:
                     found.append(event)
+        for group in by_target_kind.values():
+            group.sort(key=_date)  # stable: events of a day keep their order
         self._by_target_kind = by_target_kind
         # Built on first use: most datasets are asked about by target and kind only.
         self._by_kind: dict[EventKind, list[Event]] | None = None
@@ -52,10 +63,20 @@ class EventIndex:
         self._instruments: dict[tuple[str, EventKind], dict[str, list[Event]]] = {}
         self._about: dict[tuple[str, frozenset[EventKind]], list[Event]] = {}
 
+    @property
+    def events(self) -> tuple[Event, ...]:
+        """Every event, in date order (events of a day in the order given)."""
+        if self._events is None:
+            self._events = tuple(sorted(self._given, key=_date))
+        return self._events
+
     def about(self, target: str, *kinds: EventKind) -> list[Event]:
         """The events about ``target`` of the given kinds, in date order."""
         if len(kinds) == 1:
             return self._by_target_kind.get((target, kinds[0]), _NONE)
+        groups = [g for g in (self._by_target_kind.get((target, k)) for k in kinds) if g]
+        if len(groups) <= 1:
+            return groups[0] if groups else _NONE
         wanted = frozenset(kinds)
         found = self._about.get((target, wanted))
         if found is None:
@@ -94,10 +115,7 @@ class EventIndex:
         found = self._instruments.get(key)
         if found is None:
             found = {}
-            events = self.about(target, kind)
-            if (target, EventKind.WITHDRAWAL) in self._by_target_kind:
-                events = self.about(target, kind, EventKind.WITHDRAWAL)
-            for event in events:
+            for event in self.about(target, kind, EventKind.WITHDRAWAL):
                 if event.party is not None:
                     found.setdefault(event.party, []).append(event)
             self._instruments[key] = found

@@ -7,6 +7,7 @@ the answers up for every other day.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from typing import Any, NamedTuple
 
@@ -231,6 +232,7 @@ class PlainParties:
     __slots__ = (
         "_effects",
         "_grouped",
+        "_holding",
         "_in_force",
         "_met",
         "_projected",
@@ -248,9 +250,10 @@ class PlainParties:
         self.per_party = clause.per_party if clause is not None else None
         entry = sweep.entry(agreement.id)
         self._in_force = entry.in_force
+        self._holding = entry.in_force.at(as_of)
         self._met = entry.ready.first(T)
         self._shared: dict[dt.date | None, tuple[dt.date | None, dt.date | None]] = {}
-        self._projected: tuple[Timeline, dt.date | None] | None = None
+        self._projected: tuple[Timeline, dt.date | None, bool] | None = None
         self._effects: dict[dt.date, dt.date] = {}
         if self.per_party is not None:
             self._effects = sweep.effects(self.per_party.effective)
@@ -278,37 +281,46 @@ class PlainParties:
         found = self._shared.get(effect)
         if found is None:
             in_force, as_of = self._in_force, self.as_of
-            since: dt.date | None = None
+            steps = in_force.steps
             last = in_force.since(as_of)
-            at_effect = F if effect is None else in_force.at(effect)
+            # The steps after ``effect`` start at ``first``.
+            first = 0 if effect is None else bisect.bisect_right(in_force.change_days(), effect)
+            at_effect = (
+                F if effect is None else in_force.initial if first == 0 else steps[first - 1][1]
+            )
+            since: dt.date | None = None
             if last is not None and (effect is None or last > effect):
                 since = last
             elif effect is not None and at_effect is not F:
                 since = effect
-            entered: dt.date | None
+            entered: dt.date | None = None
             if effect is not None and at_effect is T:
                 entered = effect
             else:
-                entered = next(
-                    (
-                        day
-                        for day, value in in_force.steps
-                        if value is T and (effect is None or day > effect)
-                    ),
-                    None,
-                )
-                if entered is not None and entered > as_of:
-                    entered = None
+                for day, value in steps[first:]:
+                    if day > as_of:
+                        break
+                    if value is T:
+                        entered = day
+                        break
             found = (since, entered)
             self._shared[effect] = found
         return found
 
     def _pending(self, deposit: dt.date | None) -> dt.date | None:
         """The day the record as it stood on the day fixes for the party to be bound."""
-        if self._projected is None:
-            projected = self.sweep.projected_entry(self.agreement.id, self.as_of)
-            self._projected = (projected.in_force, projected.ready.first(T))
-        line, met = self._projected
+        projected = self._projected
+        if projected is None:
+            entry = self.sweep.projected_entry(self.agreement.id, self.as_of)
+            line = entry.in_force
+            # Whether the record says the agreement is in force on this day or some day after.
+            ahead = line.at(self.as_of) is T or any(
+                value is T for day, value in line.steps if day > self.as_of
+            )
+            projected = self._projected = (line, entry.ready.first(T), ahead)
+        line, met, ahead = projected
+        if not ahead:
+            return None
         as_of = self.as_of
         effect = None if deposit is None else self._effect(deposit, met)
         if effect is not None and effect > as_of:
@@ -324,65 +336,117 @@ class PlainParties:
 
     def report(self, party: str) -> PartyReport | None:
         """The party's report, or ``None`` if it is not a common case."""
-        per_party, as_of = self.per_party, self.as_of
-        instrument_on: dt.date | None = None
-        deposit: dt.date | None = None
-        if per_party is None:
-            if party in self._withdrawing or party not in self.agreement.parties:
-                return None
-            effect: dt.date | None = None  # in force for it whenever the agreement is
-        else:
-            events = self._grouped.get(party, ())
-            if len(events) != 1:
-                return None
-            (event,) = events
-            if event.kind is not per_party.instrument or not self.sweep.record.establishes(event):
-                return None
+        return self.reports((party,))[0]
+
+    def reports(self, parties: tuple[str, ...]) -> list[PartyReport | None]:
+        """The reports of ``parties``, ``None`` for each that is not a common case."""
+        if self.per_party is None:
+            return self._listed(parties)
+        per_party, as_of, holding_now = self.per_party, self.as_of, self._holding
+        kind, grouped, met = per_party.instrument, self._grouped, self._met
+        establishes, effects, rule = (
+            self.sweep.record.establishes,
+            self._effects,
+            per_party.effective,
+        )
+        in_force = self._in_force
+        days, steps, initial = in_force.change_days(), in_force.steps, in_force.initial
+        last = in_force.since(as_of)
+        # The days by ``as_of`` on which the agreement came into force (again).
+        entries = [day for day, value in steps if value is T and day <= as_of]
+        out: list[PartyReport | None] = []
+        append = out.append
+        for party in parties:
+            events = grouped.get(party)
+            if events is None or len(events) != 1:
+                append(None)
+                continue
+            event = events[0]
+            if event.kind is not kind or not establishes(event):
+                append(None)
+                continue
             deposit = event.date
-            effect = self._effect(deposit, self._met)
-            if deposit <= as_of:
-                instrument_on = deposit
-        holding = F if effect is not None and as_of < effect else self._in_force.at(as_of)
-        since: dt.date | None = None
-        entered: dt.date | None = None
-        if holding is not F or effect is None or as_of >= effect:
-            # Bound on the days it is in force from the day its instrument takes effect.
-            since, entered = self._since(effect)
+            effect = effects.get(deposit)
+            if effect is None:
+                effect = effects[deposit] = apply_rule(rule, deposit)
+            if met is not None and deposit <= met and met < effect:
+                effect = met  # deposited by the day the condition was met: bound from entry
+            instrument_on = deposit if deposit <= as_of else None
+            if as_of < effect:
+                holding, since, entered = F, None, None
+            else:
+                # Bound on the days it is in force from the day its instrument takes effect.
+                holding = holding_now
+                after = bisect.bisect_right(days, effect)
+                at_effect = initial if after == 0 else steps[after - 1][1]
+                if last is not None and last > effect:
+                    since = last
+                else:
+                    since = effect if at_effect is not F else None
+                if at_effect is T:
+                    entered = effect
+                else:
+                    later = bisect.bisect_right(entries, effect)
+                    entered = entries[later] if later < len(entries) else None
+            if holding is T:
+                status = PartyStatus.BOUND
+            elif holding is U:
+                status = PartyStatus.UNDETERMINED
+            else:
+                pending = None if instrument_on is None else self._pending(deposit)
+                if pending is not None:
+                    status, entered = PartyStatus.PENDING, pending
+                else:
+                    status = PartyStatus.NOT_BOUND
+            append(
+                PartyReport(
+                    party=party,
+                    status=status,
+                    bound=holding,
+                    since=since,
+                    entry_into_force=entered,
+                    instrument_on=instrument_on,
+                )
+            )
+        return out
+
+    def _listed(self, parties: tuple[str, ...]) -> list[PartyReport | None]:
+        """The reports of listed parties that never withdrew, bound whenever the agreement is."""
+        holding = self._holding
+        since, entered = self._since(None)
+        status = PartyStatus.NOT_BOUND
         if holding is T:
             status = PartyStatus.BOUND
         elif holding is U:
             status = PartyStatus.UNDETERMINED
         else:
-            pending = None
-            if per_party is None or instrument_on is not None:
-                pending = self._pending(deposit)
+            pending = self._pending(None)
             if pending is not None:
                 status, entered = PartyStatus.PENDING, pending
-            else:
-                status = PartyStatus.NOT_BOUND
-        return PartyReport(
-            party=party,
-            status=status,
-            bound=holding,
-            since=since,
-            entry_into_force=entered,
-            instrument_on=instrument_on,
-            withdrawal_effective=None,
-        )
+        listed, withdrawing = frozenset(self.agreement.parties), self._withdrawing
+        return [
+            PartyReport(
+                party=party, status=status, bound=holding, since=since, entry_into_force=entered
+            )
+            if party in listed and party not in withdrawing
+            else None
+            for party in parties
+        ]
 
 
 def party_reports(
     sweep: Sweep, agreement: Agreement, parties: tuple[str, ...], as_of: dt.date
 ) -> tuple[PartyReport, ...]:
     """``party_report`` of each of ``parties`` on ``as_of`` (nothing noted), the common cases at once."""
-    plain = PlainParties(sweep, agreement, as_of)
-    out = []
-    for party in parties:
-        found = plain.report(party)
-        if found is None:
-            found = party_report(sweep, agreement, party, as_of, Reads(sweep, keep=False))
-        out.append(found)
-    return tuple(out)
+    found = PlainParties(sweep, agreement, as_of).reports(parties)
+    if None not in found:
+        return tuple(found)  # type: ignore[arg-type]
+    return tuple(
+        report
+        if report is not None
+        else party_report(sweep, agreement, party, as_of, Reads(sweep, keep=False))
+        for party, report in zip(parties, found, strict=True)
+    )
 
 
 def _scheduled(

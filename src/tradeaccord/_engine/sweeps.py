@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from fractions import Fraction
 from operator import itemgetter
 from typing import NamedTuple
@@ -321,14 +321,20 @@ class Sweep:
         plain count, the listed parties of the target agreement. The second tuple
         gives each one's place in ``count(node).parties`` (``None``: never counted).
         """
-        count = self.count(node)
-        if isinstance(node, WeightedShare) or node.among is not None:
-            return count.parties, tuple(range(len(count.parties)))
-        if node.target not in self.agreement_ids:
-            return (), ()
-        pool = self.dataset.agreement(node.target).parties
-        where = {p: i for i, p in enumerate(count.parties)}
-        return pool, tuple(where.get(p) for p in pool)
+        key = ("pool", node)
+        found = self.memo.get(key)
+        if found is None:
+            count = self.count(node)
+            if isinstance(node, WeightedShare) or node.among is not None:
+                found = count.parties, tuple(range(len(count.parties)))
+            elif node.target not in self.agreement_ids:
+                found = (), ()
+            else:
+                pool = self.dataset.agreement(node.target).parties
+                where = {p: i for i, p in enumerate(count.parties)}
+                found = pool, tuple(where.get(p) for p in pool)
+            self.memo[key] = found
+        return found  # type: ignore[return-value]
 
     def _required(self, node: Threshold, members: int) -> Fraction:
         if isinstance(node, WeightedShare):
@@ -352,7 +358,7 @@ class Sweep:
 
     def _tally(self, node: Threshold, day: dt.date) -> Tally:
         count = self.count(node)
-        values = [v.at(day) for v in count.values]
+        values = count.values_on(day)
         counted = tuple(p for p, v in zip(count.parties, values, strict=True) if v is T)
         uncertain = tuple(p for p, v in zip(count.parties, values, strict=True) if v is U)
         sure, maybe, total = count.totals_on(day)
@@ -528,6 +534,31 @@ class Sweep:
             self._citations[event.id] = found
         return found
 
+    def citations(self, events: Sequence[Event]) -> list[Citation]:
+        """``citation`` of each of ``events``, the plain ones (no sources, no judgement) at once."""
+        known = self._citations
+        hypothetical = self.hypothetical
+        plain = not self.record.judges
+        out: list[Citation] = []
+        append = out.append
+        for event in events:
+            found = known.get(event.id)
+            if found is None:
+                if not plain or event.sources:
+                    found = self.citation(event)
+                else:
+                    found = known[event.id] = Citation(
+                        event=event.id,
+                        date=event.date,
+                        kind=event.kind,
+                        summary=event.summary,
+                        confidence=event.confidence,
+                        party=event.party,
+                        hypothetical=event.id in hypothetical if hypothetical else False,
+                    )
+            append(found)
+        return out
+
     def threshold_citations(self, node: Threshold, day: dt.date) -> tuple[Citation, ...]:
         """The instruments and withdrawals, dated by ``day``, of the parties a threshold counts then.
 
@@ -541,11 +572,11 @@ class Sweep:
         upto = bisect.bisect_right(found.days, day)
         made = found.citations
         if len(made) < upto:
-            made.extend(self.citation(e) for e in found.events[len(made) : upto])
+            made.extend(self.citations(found.events[len(made) : upto]))
         if found.prefix:
             return tuple(made[:upto])
         count = self.count(node)
-        busy = {p for p, v in zip(count.parties, count.values, strict=True) if v.at(day) is not F}
+        busy = {p for p, v in zip(count.parties, count.values_on(day), strict=True) if v is not F}
         return tuple(c for c, e in zip(made[:upto], found.events, strict=False) if e.party in busy)
 
     def _cited(self, node: Threshold) -> _Cited:
@@ -556,14 +587,12 @@ class Sweep:
         ]
         count = self.count(node)
         lines = dict(zip(count.parties, count.values, strict=True))
-        first: dict[str, dt.date] = {}
-        for event in events:
-            first.setdefault(event.party, event.date)  # type: ignore[arg-type]
         # In the common case every party counts from its first instrument for ever: the
         # events cited on a day are then those dated by that day.
         prefix = True
-        for party, day in first.items():
+        for party, own in self.index.instruments(node.target, node.kind).items():
             line = lines.get(party)
+            day = own[0].date
             if line is None:
                 prefix = False
             elif len(line.steps) == 1 and line.initial is F:
@@ -575,7 +604,7 @@ class Sweep:
         return _Cited(
             prefix=prefix,
             events=tuple(events),
-            days=tuple(e.date for e in events),
+            days=tuple([e.date for e in events]),
             citations=[],
         )
 
