@@ -12,9 +12,10 @@ import datetime as dt
 
 from hypothesis import given, settings
 
-from tradeaccord import Confidence, Dataset, EvidencePolicy
+from tradeaccord import Confidence, Dataset, EvidencePolicy, History
 from tradeaccord._engine.report import PlainParties, party_report
 from tradeaccord._engine.rules import Reads
+from tradeaccord._engine.statuses import plain_party_histories
 from tradeaccord._engine.sweeps import Sweep
 from tradeaccord.testing import DEFAULT_WINDOW, datasets
 
@@ -35,12 +36,30 @@ def test_plain_party_positions_equal_the_general_ones(dataset: Dataset) -> None:
             for party in parties:
                 for day in sweep.party(agreement.id, party).change_days():
                     days.update((day - ONE_DAY, day, day + ONE_DAY))
+            # One batch answers every party of the agreement on every day, sharing its work.
+            batch = PlainParties(sweep, agreement)
             for day in sorted(days):
-                # One batch answers every party of the agreement on the day, sharing its work.
-                batch = PlainParties(sweep, agreement, day)
                 for party in parties:
-                    quick = batch.report(party)
+                    quick = batch.report(party, day)
                     if quick is None:
                         continue
                     general = party_report(sweep, agreement, party, day, Reads(sweep))
                     assert quick == general, f"{agreement.id} for {party} on {day}"
+
+
+@settings(deadline=None)
+@given(datasets(max_agreements=2, max_events=10))
+def test_plain_party_histories_equal_the_general_ones(dataset: Dataset) -> None:
+    """The histories of the common cases, worked out together, equal those asked day by day."""
+    for policy in POLICIES:
+        history = History(dataset, policy=policy)
+        sweep = history._sweep
+        for agreement in dataset.agreements:
+            parties = sweep.parties_of(agreement.id)
+            found = plain_party_histories(sweep, agreement, parties)
+            for party in parties:
+                general = history._general_party(agreement.id, party)
+                if party in found:
+                    assert found[party] == general, f"{agreement.id} for {party}"
+                # Whichever way it was worked out, the history gives the general answer.
+                assert history.party(agreement.id, party) == general[0]

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from .._conditions import AllOf, Condition, Delay, InForce
+from .._model import EntryIntoForce
 from .._truth import Truth
 from .._vocabulary import Basis
 from .._vocabulary import EventKind as _EK
@@ -73,13 +75,19 @@ def _agreement_missing(ctx: AgreementContext) -> tuple[Alternative, ...]:
                 ),
             )
         )
-    needs = ctx.missing(Delay(clause.when, clause.effective))
+    needs = ctx.missing(_delayed(clause))
     if ctx.timelines.concluded.at(ctx.as_of) is not T:
         conclusion = Need(kind="event", description=f"conclusion of {agreement.id}")
         needs = tuple(Alternative(needs=(conclusion, *a.needs)) for a in needs) or (
             Alternative(needs=(conclusion,)),
         )
     return needs
+
+
+@functools.lru_cache(maxsize=256)
+def _delayed(clause: EntryIntoForce) -> Delay:
+    """The condition of entering into force: the clause's condition, then its delay."""
+    return Delay(clause.when, clause.effective)
 
 
 def _terminated(ctx: AgreementContext) -> Finding[AgreementStatus] | None:

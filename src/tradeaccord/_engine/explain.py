@@ -139,6 +139,16 @@ def failed(sweep: Sweep, node: Condition, as_of: dt.date) -> bool:
     fails when one item does, ``AnyOf`` when all do, ``AtLeast`` when too few
     can still hold, ``Delay`` with its item. Dates and negations never fail.
     """
+    key = (id(node), as_of)
+    found = sweep.failures.get(key)
+    if found is not None and found[0] is node:
+        return found[1]
+    lost = _failed(sweep, node, as_of)
+    sweep.failures[key] = (node, lost)
+    return lost
+
+
+def _failed(sweep: Sweep, node: Condition, as_of: dt.date) -> bool:
     if sweep.condition(node).at(as_of) is T:
         return False
     if isinstance(node, Occurred):

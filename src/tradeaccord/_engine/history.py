@@ -56,6 +56,7 @@ from .statuses import (
     index_of,
     make_intervals,
     party_interval,
+    plain_party_histories,
     step_function,
 )
 from .steps import Timeline
@@ -470,30 +471,44 @@ class History:
         key = (agreement_id, party)
         found = self._parties.get(key)
         if found is None:
-            agreement = self.dataset.agreement(agreement_id)
             self.dataset.party(party)
-            sweep = self._sweep
-            events = sweep.party_events(agreement_id, party)
-            starts, values = step_function(
-                lambda day, reads: self._party_value(agreement, party, events, day, reads),
-                Reads(sweep),
-            )
-            per_party = (
-                agreement.entry_into_force is not None
-                and agreement.entry_into_force.per_party is not None
-            )
-            intervals = make_intervals(
-                starts,
-                (party_interval(agreement, report, cited, per_party) for report, cited in values),
-            )
-            found = (
-                StatusHistory(
-                    kind="party", agreement=agreement_id, subject=party, intervals=intervals
-                ),
-                tuple(report for report, _ in values),
-            )
+            self._plain_parties(agreement_id, (party,))
+            found = self._parties.get(key)
+        if found is None:
+            found = self._general_party(agreement_id, party)
             self._parties[key] = found
         return found
+
+    def _plain_parties(self, agreement_id: str, parties: Iterable[str]) -> None:
+        """Work out the histories of the common cases among ``parties``, all at once."""
+        agreement = self.dataset.agreement(agreement_id)
+        todo = [p for p in parties if (agreement_id, p) not in self._parties]
+        for party, found in plain_party_histories(self._sweep, agreement, todo).items():
+            self._parties[agreement_id, party] = found
+
+    def _general_party(
+        self, agreement_id: str, party: str
+    ) -> tuple[StatusHistory[PartyStatus], tuple[PartyReport, ...]]:
+        """A party's history, its report asked again on every day what it read changes."""
+        agreement = self.dataset.agreement(agreement_id)
+        sweep = self._sweep
+        events = sweep.party_events(agreement_id, party)
+        starts, values = step_function(
+            lambda day, reads: self._party_value(agreement, party, events, day, reads),
+            Reads(sweep),
+        )
+        per_party = (
+            agreement.entry_into_force is not None
+            and agreement.entry_into_force.per_party is not None
+        )
+        intervals = make_intervals(
+            starts,
+            (party_interval(agreement, report, cited, per_party) for report, cited in values),
+        )
+        return (
+            StatusHistory(kind="party", agreement=agreement_id, subject=party, intervals=intervals),
+            tuple(report for report, _ in values),
+        )
 
     def _party_value(
         self, agreement: Agreement, party: str, events: list[Any], day: dt.date, reads: Reads
@@ -582,7 +597,9 @@ class History:
         out: list[StatusHistory[Any]] = []
         for agreement_id in self._ids(agreements):
             out.append(self.agreement(agreement_id))
-            out.extend(self.party(agreement_id, p) for p in self.parties(agreement_id))
+            names = self.parties(agreement_id)
+            self._plain_parties(agreement_id, names)
+            out.extend(self.party(agreement_id, p) for p in names)
             out.extend(
                 self.commitment(c.id) for c in self.dataset.agreement(agreement_id).commitments
             )

@@ -127,6 +127,8 @@ class Sweep:
         self._recorded: dict[dt.date, Sweep] = {}
         self.memo: dict[object, object] = {}
         self._citations: dict[str, Citation] = {}
+        self.failures: dict[tuple[int, dt.date], tuple[Condition, bool]] = {}
+        """Whether a condition node can no longer hold, by node and day (see ``explain.failed``)."""
         self._last_tally: tuple[Threshold, dt.date, Tally] | None = None
         self.agreement_ids = frozenset(a.id for a in dataset.agreements)
 
