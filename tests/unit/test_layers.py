@@ -86,6 +86,7 @@ ENGINE_MODULES: tuple[str, ...] = (
     "report",
     "intervals",
     "statuses",
+    "parties",
     "outlook",
     "history",
     "__init__",

@@ -29,6 +29,7 @@ from .intervals import (
     _differences,
 )
 from .outlook import Outlook, Prospect, outlook
+from .parties import party_reports, plain_party_histories
 from .policy import EvidencePolicy
 from .report import (
     Verdict,
@@ -37,7 +38,6 @@ from .report import (
     decide_agreement,
     parties_on,
     party_report,
-    party_reports,
 )
 from .results import (
     AgreementStatus,
@@ -56,7 +56,6 @@ from .statuses import (
     index_of,
     make_intervals,
     party_interval,
-    plain_party_histories,
     step_function,
 )
 from .steps import Timeline

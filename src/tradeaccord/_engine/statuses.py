@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 from .._model import Agreement
 from .._truth import Truth
 from .intervals import _ANY_DAY, _ONE_DAY, StatusHistory, StatusInterval
-from .report import IN_FORCE_BY_STATUS, PlainParties, Verdict
+from .report import IN_FORCE_BY_STATUS, Verdict
 from .results import (
     AgreementStatus,
     Citation,
@@ -21,7 +21,6 @@ from .results import (
     PartyStatus,
 )
 from .rules import Reads
-from .sweeps import Sweep
 
 __all__ = [
     "agreement_explanation",
@@ -31,7 +30,6 @@ __all__ = [
     "make_intervals",
     "merge_steps",
     "party_interval",
-    "plain_party_histories",
     "step_function",
 ]
 
@@ -83,55 +81,6 @@ def merge_steps(
         starts.append(None if index == 0 else asked[index])
         values.append(value)
     return tuple(starts), tuple(values)
-
-
-def plain_party_histories(
-    sweep: Sweep, agreement: Agreement, parties: Iterable[str]
-) -> dict[str, tuple[StatusHistory[PartyStatus], tuple[PartyReport, ...]]]:
-    """The status histories of the common cases among ``parties`` (see `PlainParties`), at once.
-
-    Each party's report is asked on the days it can change (and the day before
-    the first); the parties asked about on the same day are answered together.
-    """
-    plain = PlainParties(sweep, agreement)
-    asked: dict[str, list[dt.date]] = {}
-    by_day: dict[dt.date, list[str]] = {}
-    for party in parties:
-        if not plain.is_plain(party):
-            continue
-        days = plain.days(party)
-        if not days:
-            ask = [_ANY_DAY]
-        elif days[0] > dt.date.min:
-            ask = [days[0] - _ONE_DAY, *days]
-        else:
-            ask = days
-        asked[party] = ask
-        for day in ask:
-            by_day.setdefault(day, []).append(party)
-    answers: dict[str, dict[dt.date, PartyReport]] = {party: {} for party in asked}
-    for day, names in by_day.items():
-        for party, report in zip(names, plain.reports(names, day), strict=True):
-            assert report is not None
-            answers[party][day] = report
-    clause = agreement.entry_into_force
-    per_party = clause is not None and clause.per_party is not None
-    out = {}
-    for party, ask in asked.items():
-        events = sweep.party_events(agreement.id, party)
-        own = answers[party]
-        values = [
-            (own[day], tuple(sweep.citations([e for e in events if e.date <= day]))) for day in ask
-        ]
-        starts, merged = merge_steps(ask, values)
-        intervals = make_intervals(
-            starts, (party_interval(agreement, report, why, per_party) for report, why in merged)
-        )
-        history = StatusHistory(
-            kind="party", agreement=agreement.id, subject=party, intervals=intervals
-        )
-        out[party] = (history, tuple(report for report, _ in merged))
-    return out
 
 
 def make_intervals(

@@ -1,9 +1,10 @@
-"""A party's position read off its agreement's timelines equals the one built from its own.
+"""The common-case parties, answered all at once, get the positions built from their own timelines.
 
 For the common case (a listed party that never withdrew; a party with one established
-instrument and no withdrawal), the report of one day reads a party's position straight
-off the agreement's timelines. Histories, and every other case, build the party's own
-timelines. Both must give the same position on every day.
+instrument and no withdrawal), one-day reports and histories read a party's position
+straight off the agreement's timelines, for every party of the agreement together.
+Every other case builds the party's own timelines. Both must give the same position on
+every day, and the same status history.
 """
 
 from __future__ import annotations
@@ -13,9 +14,9 @@ import datetime as dt
 from hypothesis import given, settings
 
 from tradeaccord import Confidence, Dataset, EvidencePolicy, History
-from tradeaccord._engine.report import PlainParties, party_report
+from tradeaccord._engine.parties import PlainParties, plain_party_histories
+from tradeaccord._engine.report import party_report
 from tradeaccord._engine.rules import Reads
-from tradeaccord._engine.statuses import plain_party_histories
 from tradeaccord._engine.sweeps import Sweep
 from tradeaccord.testing import DEFAULT_WINDOW, datasets
 
