@@ -181,7 +181,7 @@ class DateReached(_Operators):
         return f"date {self.on.isoformat()} reached"
 
 
-def format_number(number: Fraction) -> str:
+def format_number(number: Fraction | int) -> str:
     """An exact number in words: ``55%`` style is left to callers; ``"36.1"``, ``"2/3"``, ``"5"``.
 
     Examples:

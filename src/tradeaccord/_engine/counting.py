@@ -5,7 +5,6 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from collections.abc import Callable, Sequence
-from fractions import Fraction
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -132,9 +131,9 @@ class Summary(NamedTuple):
     """
 
     unit: str
-    have: Fraction
-    unknown: Fraction
-    required: Fraction
+    have: Number
+    unknown: Number
+    required: Number
     members: int | None
     outstanding: tuple[str, ...]
     outstanding_count: int
@@ -142,9 +141,10 @@ class Summary(NamedTuple):
     uncertain_count: int
 
     @property
-    def still_needed(self) -> Fraction:
+    def still_needed(self) -> Number:
         """How much more is needed (0 once the threshold is met)."""
-        return max(Fraction(0), self.required - self.have)
+        needed = self.required - self.have
+        return needed if needed > 0 else 0
 
 
 class _Ledger(NamedTuple):

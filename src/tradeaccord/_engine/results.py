@@ -360,7 +360,11 @@ class Progress:
 
 
 def tally_words(
-    unit: str, have: Fraction, required: Fraction, members: int | None, unknown: Fraction
+    unit: str,
+    have: Fraction | int,
+    required: Fraction | int,
+    members: int | None,
+    unknown: Fraction | int,
 ) -> str:
     """``'2 of 3'``, ``'weight 30.2 of 55'``, with the group size and unconfirmed part if any."""
     text = f"{format_number(have)} of {format_number(required)}"

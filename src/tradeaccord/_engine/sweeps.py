@@ -339,11 +339,15 @@ class Sweep:
         return found  # type: ignore[return-value]
 
     def _required(self, node: Threshold, members: int) -> Fraction:
+        return Fraction(self._required_number(node, members))
+
+    def _required_number(self, node: Threshold, members: int) -> Number:
+        """What a threshold asks for: a whole number of instruments, or a weight."""
         if isinstance(node, WeightedShare):
             return node.threshold()
         if isinstance(node, InstrumentCount):
-            return Fraction(node.n)
-        return Fraction(max(1, math.ceil(node.share * members)))
+            return node.n
+        return max(1, math.ceil(node.share * members))
 
     def tally_required(self, node: Threshold, day: dt.date) -> Fraction:
         """What a threshold asks for on ``day`` (for a share, of the members on that day)."""
@@ -415,9 +419,9 @@ class Sweep:
             among = not isinstance(node, WeightedShare) and node.among is not None
             found = Summary(
                 unit="weight" if isinstance(node, WeightedShare) else "instruments",
-                have=Fraction(sure),
-                unknown=Fraction(maybe),
-                required=self._required(node, total),
+                have=sure,
+                unknown=maybe,
+                required=self._required_number(node, total),
                 members=total if among else None,
                 outstanding=row[0],
                 outstanding_count=row[1],
