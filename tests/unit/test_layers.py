@@ -79,6 +79,7 @@ ENGINE_MODULES: tuple[str, ...] = (
     "evidence",
     "primitives",
     "counting",
+    "thresholds",
     "sweeps",
     "explain",
     "rules",
