@@ -40,6 +40,7 @@ class EventIndex:
         "_events",
         "_given",
         "_instruments",
+        "_parties",
     )
 
     def __init__(self, events: Iterable[Event]) -> None:
@@ -62,6 +63,7 @@ class EventIndex:
         self._by_target: dict[str, list[Event]] | None = None
         self._instruments: dict[tuple[str, EventKind], dict[str, list[Event]]] = {}
         self._about: dict[tuple[str, frozenset[EventKind]], list[Event]] = {}
+        self._parties: dict[tuple[str, EventKind], list[str]] = {}
 
     @property
     def events(self) -> tuple[Event, ...]:
@@ -127,11 +129,14 @@ class EventIndex:
 
     def instrument_parties(self, target: str, kind: EventKind) -> list[str]:
         """The parties with an instrument of ``kind`` about ``target``, in the order of the first."""
-        seen: dict[str, None] = {}
-        for event in self._by_target_kind.get((target, kind), _NONE):
-            if event.party is not None:
-                seen.setdefault(event.party, None)
-        return list(seen)
+        found = self._parties.get((target, kind))
+        if found is None:
+            seen: dict[str, None] = {}
+            for event in self._by_target_kind.get((target, kind), _NONE):
+                if event.party is not None:
+                    seen.setdefault(event.party, None)
+            found = self._parties[target, kind] = list(seen)
+        return found
 
     def through(self, day: dt.date) -> RecordedIndex:
         """The same index without the events dated after ``day``: the record as it stood then."""

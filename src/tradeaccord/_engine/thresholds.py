@@ -61,6 +61,7 @@ class Counting:
         self._counts: dict[int, tuple[Threshold, Count]] = {}
         self._instrument_lines: dict[tuple[str, EventKind], dict[str, Timeline]] = {}
         self._members: dict[tuple[str, str], Timeline] = {}
+        self._singles: dict[tuple[dt.date, Truth], Timeline] = {}
         self._citations: dict[str, Citation] = {}
         self._last_tally: tuple[Threshold, dt.date, Tally] | None = None
 
@@ -113,7 +114,7 @@ class Counting:
             return [self.instrument(target, kind, p) for p in parties]
         lines = self._lines(target, kind)
         grouped = self.index.instruments(target, kind)
-        establishes = self.record.establishes
+        establishes, singles = self.record.establishes, self._singles
         out: list[Timeline] = []
         append = out.append
         for party in parties:
@@ -121,9 +122,13 @@ class Counting:
             if found is None:
                 events = grouped.get(party, ())
                 if len(events) == 1 and events[0].kind is kind:
-                    # The common case: one instrument, never withdrawn.
+                    # The common case: one instrument, never withdrawn. Timelines are
+                    # values: parties whose instruments share a day share one.
                     event = events[0]
-                    found = _single(F, event.date, T if establishes(event) else U)
+                    step = (event.date, T if establishes(event) else U)
+                    found = singles.get(step)
+                    if found is None:
+                        found = singles[step] = _single(F, *step)
                 else:
                     found = toggle_timeline(events, kind, EventKind.WITHDRAWAL, self.record)
                 lines[party] = found
