@@ -90,11 +90,18 @@ class PlainParties:
             per_party = self.per_party
             assert per_party is not None
             kind, establishes, met = per_party.instrument, self.sweep.record.establishes, self._met
-            self._deposits = {
-                party: (events[0].date, self.effect(events[0].date, met))
-                for party, events in self._grouped.items()
-                if len(events) == 1 and events[0].kind is kind and establishes(events[0])
-            }
+            effects, rule = self._effects, per_party.effective
+            found: dict[str, tuple[dt.date, dt.date]] = {}
+            for party, events in self._grouped.items():
+                if len(events) != 1 or events[0].kind is not kind or not establishes(events[0]):
+                    continue
+                day = events[0].date
+                effect = effects.get(day)
+                if effect is None:
+                    effect = effects[day] = apply_rule(rule, day)
+                # An instrument standing when the condition is first met takes effect then.
+                found[party] = (day, met if met is not None and day <= met < effect else effect)
+            self._deposits = found
         return self._deposits
 
     def deposit(self, party: str) -> dt.date | None:
