@@ -21,12 +21,12 @@ from collections.abc import Iterable, Sequence
 from .._model import Agreement, Event
 from .._truth import Truth
 from .._vocabulary import EventKind
-from .intervals import _ANY_DAY, _ONE_DAY, StatusHistory
+from .intervals import StatusHistory
 from .primitives import apply_rule
 from .report import party_report
 from .results import PartyReport, PartyStatus
 from .rules import Reads
-from .statuses import make_intervals, merge_steps, party_interval
+from .statuses import asked_days, make_intervals, merge_steps, party_interval
 from .steps import Timeline
 from .sweeps import Sweep
 
@@ -163,10 +163,8 @@ class PlainParties:
             points = sweep.projection_points(agreement_id)
             found.update(points)
             mets: set[dt.date | None] = set()
-            before = _ANY_DAY  # a day of the run before the first point (any day, if none)
-            if points:
-                before = points[0] - _ONE_DAY if points[0] > dt.date.min else points[0]
-            for day in (before, *points):
+            # One day of each run of days the record's projection is the same on.
+            for day in asked_days(list(points)):
                 entry = sweep.projected_entry(agreement_id, day)
                 found.update(entry.in_force.change_days())
                 mets.add(entry.ready.first(T))
@@ -323,14 +321,7 @@ def plain_party_histories(
     for party in parties:
         if not plain.is_plain(party):
             continue
-        days = plain.days(party)
-        if not days:
-            ask = [_ANY_DAY]
-        elif days[0] > dt.date.min:
-            ask = [days[0] - _ONE_DAY, *days]
-        else:
-            ask = days
-        asked[party] = ask
+        ask = asked[party] = asked_days(plain.days(party))
         for day in ask:
             by_day.setdefault(day, []).append(party)
     answers: dict[str, dict[dt.date, PartyReport]] = {party: {} for party in asked}

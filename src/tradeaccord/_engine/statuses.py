@@ -25,6 +25,7 @@ from .rules import Reads
 __all__ = [
     "agreement_explanation",
     "agreement_interval",
+    "asked_days",
     "commitment_interval",
     "index_of",
     "make_intervals",
@@ -48,13 +49,7 @@ def step_function(
     """
     answers: dict[dt.date, V] = {}
     while True:
-        days = sorted(reads.days)
-        if not days:
-            asked = [_ANY_DAY]
-        elif days[0] > dt.date.min:
-            asked = [days[0] - _ONE_DAY, *days]
-        else:
-            asked = days
+        asked = asked_days(sorted(reads.days))
         todo = [day for day in asked if day not in answers]
         if not todo:
             break
@@ -64,6 +59,16 @@ def step_function(
             reads.after = None if day == asked[0] else day
             answers[day] = evaluate(day, reads)
     return merge_steps(asked, [answers[day] for day in asked])
+
+
+def asked_days(days: list[dt.date]) -> list[dt.date]:
+    """The days to ask on, for answers that change only on ``days`` (in order): those, and the
+    day before the first, whose answer holds back to the beginning of time."""
+    if not days:
+        return [_ANY_DAY]
+    if days[0] > dt.date.min:
+        return [days[0] - _ONE_DAY, *days]
+    return days
 
 
 def merge_steps(

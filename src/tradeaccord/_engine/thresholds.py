@@ -400,58 +400,42 @@ class Counting:
 
     def citation(self, event: Event) -> Citation:
         """A citation of ``event`` with its sources resolved (one value per event)."""
-        found = self._citations.get(event.id)
-        if found is None:
-            found = Citation(
-                event=event.id,
-                date=event.date,
-                kind=event.kind,
-                summary=event.summary,
-                confidence=event.confidence,
-                party=event.party,
-                sources=tuple([self.dataset.source(s) for s in event.sources])
-                if event.sources
-                else (),
-                hypothetical=event.id in self.hypothetical if self.hypothetical else False,
-            )
-            judged = self.record.judgement(event.id) if self.record.judges else None
-            if judged is not None:
-                found = attrs.evolve(
-                    found,
-                    standing=judged.standing,
-                    evidence=judged.reason,
-                    sources=found.sources
-                    + tuple(
-                        self.dataset.source(a.source)
-                        for a in event.accounts
-                        if a.source not in event.sources
-                    ),
-                )
-            self._citations[event.id] = found
-        return found
+        return self.citations((event,))[0]
 
     def citations(self, events: Sequence[Event]) -> list[Citation]:
-        """``citation`` of each of ``events``, the plain ones (no sources, no judgement) at once."""
-        known = self._citations
-        hypothetical = self.hypothetical
-        plain = not self.record.judges
+        """``citation`` of each of ``events``, made once per event."""
+        known, hypothetical, record = self._citations, self.hypothetical, self.record
         out: list[Citation] = []
         append = out.append
         for event in events:
             found = known.get(event.id)
             if found is None:
-                if not plain or event.sources:
-                    found = self.citation(event)
-                else:
-                    found = known[event.id] = Citation(
-                        event=event.id,
-                        date=event.date,
-                        kind=event.kind,
-                        summary=event.summary,
-                        confidence=event.confidence,
-                        party=event.party,
-                        hypothetical=event.id in hypothetical if hypothetical else False,
+                found = Citation(
+                    event=event.id,
+                    date=event.date,
+                    kind=event.kind,
+                    summary=event.summary,
+                    confidence=event.confidence,
+                    party=event.party,
+                    sources=tuple([self.dataset.source(s) for s in event.sources])
+                    if event.sources
+                    else (),
+                    hypothetical=event.id in hypothetical if hypothetical else False,
+                )
+                judged = record.judgement(event.id) if record.judges else None
+                if judged is not None:
+                    found = attrs.evolve(
+                        found,
+                        standing=judged.standing,
+                        evidence=judged.reason,
+                        sources=found.sources
+                        + tuple(
+                            self.dataset.source(a.source)
+                            for a in event.accounts
+                            if a.source not in event.sources
+                        ),
                     )
+                known[event.id] = found
             append(found)
         return out
 
