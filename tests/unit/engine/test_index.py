@@ -61,3 +61,21 @@ def test_the_record_on_a_day_leaves_out_later_events() -> None:
     assert ids(recorded.party_instruments("t", K.DEPOSIT, "AAA")) == []
     assert recorded.through(D(2025, 1, 15)).day == D(2025, 1, 15)
     assert recorded.through(D(2026, 1, 1)).day == D(2025, 2, 1)
+
+
+def test_events_of_one_day_keep_their_order_across_kinds() -> None:
+    """A withdrawal and a deposit on one day stay in the order given, whichever comes first."""
+    day = D(2025, 5, 1)
+    for first, second in ((K.WITHDRAWAL, K.DEPOSIT), (K.DEPOSIT, K.WITHDRAWAL)):
+        index = EventIndex(
+            (
+                event("b", day, second, party="P", target="t"),
+                event("a", day - dt.timedelta(days=1), first, party="P", target="t"),
+                event("c", day, first, party="P", target="t"),
+            )
+        )
+        assert ids(index.about("t", K.DEPOSIT, K.WITHDRAWAL)) == ["a", "b", "c"]
+        assert ids(index.instruments("t", K.DEPOSIT)["P"]) == ["a", "b", "c"]
+        # One kind alone, or kinds of which only one was recorded: the same list.
+        assert ids(index.about("t", first)) == ["a", "c"]
+        assert ids(index.about("t", first, K.APPROVAL)) == ["a", "c"]
