@@ -14,9 +14,11 @@ Choose a profile explicitly with ``HYPOTHESIS_PROFILE=<name>``.
 from __future__ import annotations
 
 import datetime as _dt
+import gc as _gc
 import os
 import re as _re
 from collections.abc import Callable as _Callable
+from collections.abc import Iterator as _Iterator
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -201,3 +203,17 @@ def mermaid_problems(text: str) -> list[str]:
 def mermaid_check() -> _Callable[[str], list[str]]:
     """The Mermaid subset check, as a fixture (tests directories are not packages)."""
     return mermaid_problems
+
+
+@pytest.fixture(autouse=True)
+def _collector_left_as_found() -> _Iterator[None]:
+    """Every test leaves Python's cyclic garbage collector running or paused, as it found it.
+
+    The engine pauses the collector while it computes; this catches a pause that leaks
+    out of a call into the caller's process.
+    """
+    was = _gc.isenabled()
+    yield
+    assert _gc.isenabled() == was, "the cyclic garbage collector was left " + (
+        "running" if _gc.isenabled() else "paused"
+    )
