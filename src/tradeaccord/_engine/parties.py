@@ -297,7 +297,7 @@ def party_reports(
 ) -> tuple[PartyReport, ...]:
     """``party_report`` of each of ``parties`` on ``as_of`` (nothing noted), the common cases at once."""
     found = PlainParties(sweep, agreement).reports(parties, as_of)
-    if None not in found:
+    if not any(report is None for report in found):  # ``None in`` would compare reports
         return tuple(found)  # type: ignore[arg-type]
     return tuple(
         report

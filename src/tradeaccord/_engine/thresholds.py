@@ -405,6 +405,7 @@ class Counting:
     def citations(self, events: Sequence[Event]) -> list[Citation]:
         """``citation`` of each of ``events``, made once per event."""
         known, hypothetical, record = self._citations, self.hypothetical, self.record
+        judges = record.judges
         out: list[Citation] = []
         append = out.append
         for event in events:
@@ -422,7 +423,7 @@ class Counting:
                     else (),
                     hypothetical=event.id in hypothetical if hypothetical else False,
                 )
-                judged = record.judgement(event.id) if record.judges else None
+                judged = record.judgement(event.id) if judges else None
                 if judged is not None:
                     found = attrs.evolve(
                         found,
