@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from collections.abc import Callable, Sequence
+from itertools import groupby
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -86,12 +87,8 @@ def count_sweep(
     totals: list[tuple[Number, Number, int]] = []
     steps: list[tuple[dt.date, Truth]] = []
     last = initial
-    k, count = 0, len(changes)
-    while k < count:
-        day = changes[k][0]
-        while k < count and changes[k][0] == day:
-            _, i, value = changes[k]
-            k += 1
+    for day, group in groupby(changes, key=itemgetter(0)):
+        for _, i, value in group:
             if i >= size:
                 total += 1 if value is T else -1
                 continue

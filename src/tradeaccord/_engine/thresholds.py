@@ -14,6 +14,7 @@ import datetime as dt
 import math
 from collections.abc import Callable, Sequence
 from fractions import Fraction
+from itertools import groupby
 from operator import itemgetter
 from typing import Any
 
@@ -374,12 +375,8 @@ class Counting:
         initial = row()
         days: list[dt.date] = []
         rows: list[tuple[tuple[str, ...], int, tuple[str, ...], int]] = []
-        k, total = 0, len(changes)
-        while k < total:
-            day = changes[k][0]
-            while k < total and changes[k][0] == day:
-                _, i, v = changes[k]
-                k += 1
+        for day, group in groupby(changes, key=itemgetter(0)):
+            for _, i, v in group:
                 if i >= size:
                     member[i - size] = v
                     refresh(i - size)
