@@ -57,10 +57,23 @@ def test_plain_party_histories_equal_the_general_ones(dataset: Dataset) -> None:
         sweep = history._sweep
         for agreement in dataset.agreements:
             parties = sweep.parties_of(agreement.id)
-            found = plain_party_histories(sweep, agreement, parties)
+            found = plain_party_histories(PlainParties(sweep, agreement), parties)
             for party in parties:
                 general = history._general_party(agreement.id, party)
                 if party in found:
                     assert found[party] == general, f"{agreement.id} for {party}"
                 # Whichever way it was worked out, the history gives the general answer.
                 assert history.party(agreement.id, party) == general[0]
+
+
+@settings(deadline=None)
+@given(datasets(max_agreements=2, max_events=10))
+def test_a_report_mixing_worked_out_histories_and_batches(dataset: Dataset) -> None:
+    """With the histories of every other party worked out, a day's report is still the same."""
+    first, last = DEFAULT_WINDOW
+    history = History(dataset)
+    for agreement in dataset.agreements:
+        for party in history.parties(agreement.id)[::2]:
+            history.party(agreement.id, party)
+    for day in (first - ONE_DAY, first + (last - first) / 2, last + ONE_DAY):
+        assert history.at(day) == History(dataset).at(day), day

@@ -29,7 +29,7 @@ from .intervals import (
     _differences,
 )
 from .outlook import Outlook, Prospect, outlook
-from .parties import party_reports, plain_party_histories
+from .parties import PlainParties, party_reports, plain_party_histories
 from .policy import EvidencePolicy
 from .report import (
     Verdict,
@@ -102,6 +102,7 @@ class History:
         "_commitments",
         "_known_on",
         "_parties",
+        "_plains",
         "_policy",
         "_rules",
         "_scenario",
@@ -148,6 +149,7 @@ class History:
         self._parties: dict[
             tuple[str, str], tuple[StatusHistory[PartyStatus], tuple[PartyReport, ...]]
         ] = {}
+        self._plains: dict[str, PlainParties] = {}
         self._commitments: dict[
             str, tuple[StatusHistory[CommitmentStatus], tuple[CommitmentReport, ...]]
         ] = {}
@@ -478,11 +480,18 @@ class History:
             self._parties[key] = found
         return found
 
+    def _plain(self, agreement_id: str) -> PlainParties:
+        """The common-case parties of an agreement, read once for every question about them."""
+        found = self._plains.get(agreement_id)
+        if found is None:
+            agreement = self.dataset.agreement(agreement_id)
+            found = self._plains[agreement_id] = PlainParties(self._sweep, agreement)
+        return found
+
     def _plain_parties(self, agreement_id: str, parties: Iterable[str]) -> None:
         """Work out the histories of the common cases among ``parties``, all at once."""
-        agreement = self.dataset.agreement(agreement_id)
         todo = [p for p in parties if (agreement_id, p) not in self._parties]
-        for party, found in plain_party_histories(self._sweep, agreement, todo).items():
+        for party, found in plain_party_histories(self._plain(agreement_id), todo).items():
             self._parties[agreement_id, party] = found
 
     def _general_party(
@@ -577,16 +586,17 @@ class History:
     def _parties_at(self, agreement: Agreement, day: dt.date) -> tuple[PartyReport, ...]:
         names = parties_on(self._sweep, agreement, day)
         known = self._parties
-        if not known or not any((agreement.id, p) in known for p in names):
-            return party_reports(self._sweep, agreement, names, day)
-        reports = []
-        for party in names:
-            found = known.get((agreement.id, party))
-            if found is not None:
-                reports.append(found[1][index_of(found[0], day)])
-            else:
-                reports.extend(party_reports(self._sweep, agreement, (party,), day))
-        return tuple(reports)
+        plain = self._plain(agreement.id)
+        if not known:
+            return party_reports(plain, names, day)
+        histories = [known.get((agreement.id, p)) for p in names]
+        # The parties without a history worked out yet are answered together.
+        todo = [p for p, found in zip(names, histories, strict=True) if found is None]
+        answers = iter(party_reports(plain, todo, day) if todo else ())
+        return tuple(
+            next(answers) if found is None else found[1][index_of(found[0], day)]
+            for found in histories
+        )
 
     @paused_collection
     def statuses(

@@ -54,6 +54,7 @@ class PlainParties:
         "_grouped",
         "_in_force",
         "_met",
+        "_named",
         "_projected",
         "_withdrawing",
         "agreement",
@@ -74,6 +75,7 @@ class PlainParties:
         self._deposits: dict[str, tuple[dt.date, dt.date]] | None = None
         self._days: tuple[list[dt.date], list[dt.date | None]] | None = None
         self._withdrawing: frozenset[str] = frozenset()
+        self._named = frozenset(agreement.parties)
         if self.per_party is not None:
             self._effects = sweep.effects(self.per_party.effective)
             self._grouped = sweep.index.instruments(agreement.id, self.per_party.instrument)
@@ -90,18 +92,11 @@ class PlainParties:
             per_party = self.per_party
             assert per_party is not None
             kind, establishes, met = per_party.instrument, self.sweep.record.establishes, self._met
-            effects, rule = self._effects, per_party.effective
-            found: dict[str, tuple[dt.date, dt.date]] = {}
-            for party, events in self._grouped.items():
-                if len(events) != 1 or events[0].kind is not kind or not establishes(events[0]):
-                    continue
-                day = events[0].date
-                effect = effects.get(day)
-                if effect is None:
-                    effect = effects[day] = apply_rule(rule, day)
-                # An instrument standing when the condition is first met takes effect then.
-                found[party] = (day, met if met is not None and day <= met < effect else effect)
-            self._deposits = found
+            self._deposits = {
+                party: (events[0].date, self.effect(events[0].date, met))
+                for party, events in self._grouped.items()
+                if len(events) == 1 and events[0].kind is kind and establishes(events[0])
+            }
         return self._deposits
 
     def deposit(self, party: str) -> dt.date | None:
@@ -112,16 +107,20 @@ class PlainParties:
     def is_plain(self, party: str) -> bool:
         """Whether the party is a common case."""
         if self.per_party is None:
-            return party in self.agreement.parties and party not in self._withdrawing
+            return party in self._named and party not in self._withdrawing
         return party in self._own()
 
     def effect(self, deposit: dt.date, met: dt.date | None) -> dt.date:
-        """The day an instrument deposited on ``deposit`` takes effect, the condition met on ``met``."""
+        """The day an instrument deposited on ``deposit`` takes effect, the condition met on ``met``.
+
+        As `instrument_effect` for one instrument: one standing when the condition is
+        first met takes effect then, if that is earlier than its own day.
+        """
         effect = self._effects.get(deposit)
         if effect is None:
             assert self.per_party is not None
             effect = self._effects[deposit] = apply_rule(self.per_party.effective, deposit)
-        return met if met is not None and deposit <= met and met < effect else effect
+        return met if met is not None and deposit <= met < effect else effect
 
     def projected(self, as_of: dt.date) -> tuple[Timeline, dt.date | None, bool]:
         """What the record as it stood on ``as_of`` says: when in force, when first met, and
@@ -281,7 +280,7 @@ class PlainParties:
             pending = self._pending(None, as_of, (line, met)) if ahead else None
             if pending is not None:
                 status, entered = PartyStatus.PENDING, pending
-        listed, withdrawing = frozenset(self.agreement.parties), self._withdrawing
+        listed, withdrawing = self._named, self._withdrawing
         return [
             PartyReport(
                 party=party, status=status, bound=holding, since=since, entry_into_force=entered
@@ -293,10 +292,11 @@ class PlainParties:
 
 
 def party_reports(
-    sweep: Sweep, agreement: Agreement, parties: tuple[str, ...], as_of: dt.date
+    plain: PlainParties, parties: Sequence[str], as_of: dt.date
 ) -> tuple[PartyReport, ...]:
     """``party_report`` of each of ``parties`` on ``as_of`` (nothing noted), the common cases at once."""
-    found = PlainParties(sweep, agreement).reports(parties, as_of)
+    sweep, agreement = plain.sweep, plain.agreement
+    found = plain.reports(parties, as_of)
     if not any(report is None for report in found):  # ``None in`` would compare reports
         return tuple(found)  # type: ignore[arg-type]
     return tuple(
@@ -308,14 +308,14 @@ def party_reports(
 
 
 def plain_party_histories(
-    sweep: Sweep, agreement: Agreement, parties: Iterable[str]
+    plain: PlainParties, parties: Iterable[str]
 ) -> dict[str, tuple[StatusHistory[PartyStatus], tuple[PartyReport, ...]]]:
     """The status histories of the common cases among ``parties`` (see `PlainParties`), at once.
 
     Each party's report is asked on the days it can change (and the day before
     the first); the parties asked about on the same day are answered together.
     """
-    plain = PlainParties(sweep, agreement)
+    sweep, agreement = plain.sweep, plain.agreement
     asked: dict[str, list[dt.date]] = {}
     by_day: dict[dt.date, list[str]] = {}
     for party in parties:

@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from fractions import Fraction
 from itertools import groupby
 from operator import itemgetter
-from typing import Any
+from typing import Self
 
 import attrs
 
@@ -48,7 +48,7 @@ class Counting:
         record: Record,
         index: EventIndex | RecordedIndex | None = None,
         *,
-        full: Any = None,
+        full: Self | None = None,
         hypothetical: frozenset[str] = frozenset(),
     ) -> None:
         self.dataset = dataset
@@ -71,7 +71,7 @@ class Counting:
         """The last day of events this sweep sees (``None``: every event)."""
         return self.index.day if isinstance(self.index, RecordedIndex) else None
 
-    def _recorded_line(self, timeline: Callable[[Any], Timeline]) -> Timeline | None:
+    def _recorded_line(self, timeline: Callable[[Self], Timeline]) -> Timeline | None:
         """For a sweep of the record on a day: a timeline of the full record, cut at that day.
 
         A timeline that only steps on the dates of the events it reads is, as
