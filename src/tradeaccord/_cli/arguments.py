@@ -85,7 +85,7 @@ def _files_arguments(parser: argparse.ArgumentParser, what: str) -> None:
     parser.add_argument(
         "--format", choices=_FORMATS, help="the format of every FILE, whatever its name"
     )
-    parser.add_argument("--json", action="store_true", help="print one JSON object instead of text")
+    _output_arguments(parser)
 
 
 def _change_arguments(parser: argparse.ArgumentParser) -> None:
@@ -94,10 +94,22 @@ def _change_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="also list changes of reason alone (the status stays, what it waits for changes)",
     )
-    parser.add_argument(
-        "--explain", action="store_true", help="list the events each change newly relies on"
-    )
+    _output_arguments(parser, "list the events each change newly relies on")
+
+
+def _output_arguments(
+    parser: argparse.ArgumentParser, explains: str | None = None, *, sources: bool = False
+) -> None:
+    """``--json``; ``--explain`` too if ``explains`` says what it adds, and ``--sources``."""
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of text")
+    if explains is not None:
+        parser.add_argument("--explain", action="store_true", help=explains)
+    if sources:
+        parser.add_argument(
+            "--sources",
+            action="store_true",
+            help="explain, listing each event's sources (JSON always has them)",
+        )
 
 
 def _known_on_argument(parser: argparse.ArgumentParser) -> None:
@@ -141,15 +153,7 @@ def parser() -> argparse.ArgumentParser:
         metavar="YYYY-MM-DD",
         help="the day to evaluate (default: today)",
     )
-    status.add_argument("--json", action="store_true", help="print one JSON object instead of text")
-    status.add_argument(
-        "--explain", action="store_true", help="include the explanation of each status"
-    )
-    status.add_argument(
-        "--sources",
-        action="store_true",
-        help="explain, listing each event's sources (JSON always has them)",
-    )
+    _output_arguments(status, "include the explanation of each status", sources=True)
     _scenario_argument(status)
     _known_on_argument(status)
     history = commands.add_parser(
@@ -174,17 +178,7 @@ def parser() -> argparse.ArgumentParser:
         metavar="YYYY-MM-DD",
         help="leave out intervals that begin after this day",
     )
-    history.add_argument(
-        "--json", action="store_true", help="print one JSON object instead of text"
-    )
-    history.add_argument(
-        "--explain", action="store_true", help="list the events each interval relies on"
-    )
-    history.add_argument(
-        "--sources",
-        action="store_true",
-        help="explain, listing each event's sources (JSON always has them)",
-    )
+    _output_arguments(history, "list the events each interval relies on", sources=True)
     _scenario_argument(history)
     _known_on_argument(history)
     upcoming = commands.add_parser(

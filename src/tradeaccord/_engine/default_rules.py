@@ -90,6 +90,16 @@ def _delayed(clause: EntryIntoForce) -> Delay:
     return Delay(clause.when, clause.effective)
 
 
+def _recorded(label: str, history: Timeline, ctx: AgreementContext, *kinds: _EK) -> Explanation:
+    """What ended the agreement, TRUE since it did, citing its events of ``kinds``."""
+    return Explanation(
+        label=label,
+        value=T,
+        since=history.since(ctx.as_of),
+        citations=_about(ctx, ctx.agreement.id, *kinds),
+    )
+
+
 def _terminated(ctx: AgreementContext) -> Finding[AgreementStatus] | None:
     tl = ctx.timelines.terminated
     if tl.at(ctx.as_of) is not T:
@@ -99,12 +109,7 @@ def _terminated(ctx: AgreementContext) -> Finding[AgreementStatus] | None:
         reason=f"terminated on {tl.since(ctx.as_of)}",
         since=tl.since(ctx.as_of),
         explanation=(
-            Explanation(
-                label="termination recorded",
-                value=T,
-                since=tl.since(ctx.as_of),
-                citations=_about(ctx, ctx.agreement.id, _EK.TERMINATION),
-            ),
+            _recorded("termination recorded", tl, ctx, _EK.TERMINATION),
             _entry(ctx),
         ),
     )
@@ -133,12 +138,7 @@ def _expired(ctx: AgreementContext) -> Finding[AgreementStatus] | None:
         since=tl.since(ctx.as_of),
         explanation=(
             _entry(ctx),
-            Explanation(
-                label="term expired",
-                value=T,
-                since=tl.since(ctx.as_of),
-                citations=_about(ctx, ctx.agreement.id, _EK.EXTENSION),
-            ),
+            _recorded("term expired", tl, ctx, _EK.EXTENSION),
         ),
     )
 
@@ -153,12 +153,7 @@ def _suspended(ctx: AgreementContext) -> Finding[AgreementStatus] | None:
         since=tl.since(ctx.as_of),
         explanation=(
             _entry(ctx),
-            Explanation(
-                label="suspension recorded",
-                value=T,
-                since=tl.since(ctx.as_of),
-                citations=_about(ctx, ctx.agreement.id, _EK.SUSPENSION, _EK.RESUMPTION),
-            ),
+            _recorded("suspension recorded", tl, ctx, _EK.SUSPENSION, _EK.RESUMPTION),
         ),
     )
 
