@@ -449,7 +449,12 @@ class Sweep(Counting):
                         isinstance(node, InstrumentCount | InstrumentShare)
                         and node.among is not None
                     ):
+                        # Who is counted, and whose instrument stands for a member to come.
                         days.update(self.count(node).days)
+                        days.update(
+                            e.date
+                            for e in self.index.about(node.target, node.kind, EventKind.WITHDRAWAL)
+                        )
                     if isinstance(node, InForce):
                         days.update(self.projection_points(node.agreement))
             found = tuple(sorted(days))

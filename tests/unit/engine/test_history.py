@@ -276,3 +276,52 @@ def test_bad_arguments_are_named(call, error, match) -> None:  # type: ignore[no
     """Bad arguments raise a TradeAccordError that names them."""
     with pytest.raises(error, match=match):
         call()
+
+
+def test_what_the_record_said_follows_an_instrument_standing_for_a_member_to_come() -> None:
+    """A count among a group's members: the record of 01-01 schedules entry for the day USA
+    joins (03-02); its withdrawal on 01-02 unschedules it, whichever day is asked first."""
+    dataset = ta.Dataset(
+        parties=(ta.Party(id="USA", name="United States"),),
+        groups=(
+            ta.Group(id="g", name="G", members=(ta.Member(party="USA", joined=D(2025, 3, 2)),)),
+        ),
+        agreements=(
+            ta.Agreement(
+                id="pact",
+                title="Pact",
+                kind=ta.AgreementKind.TREATY,
+                parties=("USA",),
+                concluded=D(2025, 1, 1),
+                entry_into_force=ta.EntryIntoForce(
+                    when=ta.InstrumentCount(1, target="pact", among="g"), effective=ta.Upon()
+                ),
+            ),
+        ),
+        events=(
+            ta.Event(
+                id="d",
+                date=D(2025, 1, 1),
+                kind=ta.EventKind.DEPOSIT,
+                party="USA",
+                target="pact",
+                summary="deposit",
+            ),
+            ta.Event(
+                id="w",
+                date=D(2025, 1, 2),
+                kind=ta.EventKind.WITHDRAWAL,
+                party="USA",
+                target="pact",
+                summary="withdrawal",
+            ),
+        ),
+    )
+    for first in (D(2025, 1, 1), D(2025, 3, 1)):
+        history = ta.History(dataset)
+        history.at(first)
+        said = {
+            day: history.at(day).agreement("pact").scheduled_entry_into_force
+            for day in (D(2025, 1, 1), D(2025, 3, 1))
+        }
+        assert said == {D(2025, 1, 1): D(2025, 3, 2), D(2025, 3, 1): None}, first
