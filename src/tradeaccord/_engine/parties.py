@@ -73,7 +73,7 @@ class PlainParties:
         self._effects: dict[dt.date, dt.date] = {}
         self._grouped: dict[str, list[Event]] = {}
         self._deposits: dict[str, tuple[dt.date, dt.date]] | None = None
-        self._days: tuple[list[dt.date], list[dt.date | None]] | None = None
+        self._days: tuple[list[dt.date], list[dt.date], list[dt.date | None]] | None = None
         self._withdrawing: frozenset[str] = frozenset()
         self._named = frozenset(agreement.parties)
         if self.per_party is not None:
@@ -138,36 +138,47 @@ class PlainParties:
         """The days on which a common case's report can change, in order.
 
         Between two consecutive days (and before the first), ``report`` gives the
-        same answer on every day: it reads the agreement's ``in_force``, what the
-        record said of its future (which changes only on its projection points, and
-        within a run of them on the days the projected ``in_force`` changes), and
-        the party's own instrument and the days it takes effect.
+        same answer on every day. It reads the agreement's ``in_force``; the party's
+        own instrument and the days it takes effect; and, only on days the party is
+        not bound, what the record said of the agreement's future, which changes on
+        the projection points and, within a run of them, on the days the projected
+        ``in_force`` changes. Those days are left out where the party is bound or
+        undetermined: a party bound for years is not asked on every later deposit.
         """
-        days, mets = self._common()
+        changes, projections, mets = self._common()
+        in_force = self._in_force
         deposit = self.deposit(party)
         if deposit is None:
-            return days
-        found = {deposit, self.effect(deposit, self._met)}
-        found.update(self.effect(deposit, met) for met in mets)
-        # Before its instrument, the party is not bound and nothing else is read.
-        found.update(days[bisect.bisect_left(days, deposit) :])
+            effect = None
+            found = set(changes)
+        else:
+            # Before its instrument, the party is not bound and nothing else is read.
+            effect = self.effect(deposit, self._met)
+            found = {deposit, effect, *(self.effect(deposit, met) for met in mets)}
+            found.update(changes[bisect.bisect_left(changes, deposit) :])
+            projections = projections[bisect.bisect_left(projections, deposit) :]
+        found.update(
+            day
+            for day in projections
+            if (effect is not None and day < effect) or in_force.at(day) is F
+        )
         return sorted(found)
 
-    def _common(self) -> tuple[list[dt.date], list[dt.date | None]]:
-        """The days every party's report can change on, and the days the record said, from
-        day to day, that the agreement's condition was first met."""
+    def _common(self) -> tuple[list[dt.date], list[dt.date], list[dt.date | None]]:
+        """The days the agreement's ``in_force`` changes; the days what the record said of its
+        future can change; and the days the record said, from day to day, that its condition
+        was first met."""
         if self._days is None:
             sweep, agreement_id = self.sweep, self.agreement.id
-            found = set(self._in_force.change_days())
             points = sweep.projection_points(agreement_id)
-            found.update(points)
+            found = set(points)
             mets: set[dt.date | None] = set()
             # One day of each run of days the record's projection is the same on.
             for day in asked_days(list(points)):
                 entry = sweep.projected_entry(agreement_id, day)
                 found.update(entry.in_force.change_days())
                 mets.add(entry.ready.first(T))
-            self._days = (sorted(found), list(mets))
+            self._days = (list(self._in_force.change_days()), sorted(found), list(mets))
         return self._days
 
     def _pending(
