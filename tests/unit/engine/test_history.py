@@ -325,3 +325,46 @@ def test_what_the_record_said_follows_an_instrument_standing_for_a_member_to_com
             for day in (D(2025, 1, 1), D(2025, 3, 1))
         }
         assert said == {D(2025, 1, 1): D(2025, 3, 2), D(2025, 3, 1): None}, first
+
+
+def test_a_party_waiting_for_the_others_is_pending_from_the_day_the_threshold_is_met() -> None:
+    """Three deposits needed, each party bound 30 days after its own: ARC deposits first,
+    is pending once COR's deposit meets the threshold (05-02), and bound from 06-01."""
+    deposits = (("ARC", D(2024, 3, 1)), ("BOR", D(2024, 4, 20)), ("COR", D(2024, 5, 2)))
+    dataset = ta.Dataset(
+        parties=tuple(ta.Party(id=p, name=p) for p, _ in deposits),
+        agreements=(
+            ta.Agreement(
+                id="pact",
+                title="Pact",
+                kind=ta.AgreementKind.TREATY,
+                parties=tuple(p for p, _ in deposits),
+                concluded=D(2024, 1, 1),
+                entry_into_force=ta.EntryIntoForce(
+                    when=ta.InstrumentCount(3, target="pact"),
+                    effective=ta.NthDayAfter(30),
+                    per_party=ta.PartyEntry(effective=ta.NthDayAfter(30)),
+                ),
+            ),
+        ),
+        events=tuple(
+            ta.Event(
+                id=f"d-{p}",
+                date=day,
+                kind=ta.EventKind.DEPOSIT,
+                party=p,
+                target="pact",
+                summary="deposit",
+            )
+            for p, day in deposits
+        ),
+    )
+    history = ta.History(dataset)
+    assert spans(history.party("pact", "ARC")) == [
+        (P.NOT_BOUND, None, D(2024, 3, 1)),
+        (P.NOT_BOUND, D(2024, 3, 1), D(2024, 5, 2)),
+        (P.PENDING, D(2024, 5, 2), D(2024, 6, 1)),
+        (P.BOUND, D(2024, 6, 1), None),
+    ]
+    pending = history.party("pact", "ARC").intervals[2]
+    assert pending.reason == "bound from 2024-06-01 on the facts recorded so far"
