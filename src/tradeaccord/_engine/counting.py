@@ -151,9 +151,18 @@ class _Ledger(NamedTuple):
     summaries: dict[int, Summary]
 
 
-class _Cited(NamedTuple):
-    prefix: bool
-    events: tuple[Event, ...]
-    days: tuple[dt.date, ...]
-    citations: list[Citation]
-    """The citations of the first events, made as they are first needed."""
+class _Cited:
+    """The events a threshold cites (``prefix``: those dated by a day, on every day).
+
+    ``citations`` holds the citations of the first events, made as they are first
+    needed; ``whole`` all of them, once they are all made.
+    """
+
+    __slots__ = ("citations", "days", "events", "prefix", "whole")
+
+    def __init__(self, prefix: bool, events: tuple[Event, ...]) -> None:
+        self.prefix = prefix
+        self.events = events
+        self.days = tuple([e.date for e in events])
+        self.citations: list[Citation] = []
+        self.whole: tuple[Citation, ...] | None = None

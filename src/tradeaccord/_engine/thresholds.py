@@ -450,9 +450,16 @@ class Counting:
         upto = bisect.bisect_right(found.days, day)
         made = found.citations
         if len(made) < upto:
-            made.extend(self.citations(found.events[len(made) : upto]))
+            # Asked again for more, a node is likely asked on many days: cite every event now.
+            end = len(found.events) if made else upto
+            made.extend(self.citations(found.events[len(made) : end]))
+            if len(made) == len(found.events):
+                found.whole = tuple(made)
+        whole = found.whole
         if found.prefix:
-            return tuple(made[:upto])
+            if whole is None:
+                return tuple(made[:upto])
+            return whole if upto == len(whole) else whole[:upto]
         count = self.count(node)
         busy = {p for p, v in zip(count.parties, count.values_on(day), strict=True) if v is not F}
         return tuple(c for c, e in zip(made[:upto], found.events, strict=False) if e.party in busy)
@@ -479,9 +486,4 @@ class Counting:
                 prefix = line.at(day) is not F and all(v is not F for d, v in line.steps if d > day)
             if not prefix:
                 break
-        return _Cited(
-            prefix=prefix,
-            events=tuple(events),
-            days=tuple([e.date for e in events]),
-            citations=[],
-        )
+        return _Cited(prefix, tuple(events))
