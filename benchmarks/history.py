@@ -12,13 +12,17 @@ binds each later party on the 30th day after its own deposit, and has two commit
   status intervals over all time;
 - ``whole history``: ``History(dataset).statuses()``, the status intervals of the
   agreement, of every party and of every commitment, over all time;
+- ``the intervals alone``: a copy of every interval of the whole history, of every node
+  of its explanation and of every need it lists, made with the classes' constructors
+  from values already computed: no rule is asked and nothing is looked up. It is a
+  floor: what holding the history's intervals costs, whatever computes them;
 - ``each change day``: ``evaluate(dataset, day)`` on each day the agreement's status
   (or its reason) changes, one call per day, which is how the whole history was
   obtained before there was one. With ``--sample K``, K of those days are timed and the
   total is estimated from their mean (the days are spread over the whole range).
 
-Ratios: each change day / whole history (should be at least 50), and agreement history
-and whole history / one day (at most 3).
+Ratios: each change day / whole history (should be at least 50), agreement history and
+whole history / one day (at most 3), and the intervals alone / one day.
 
 P5, a treaty database. ``--agreements`` agreements (600) of ``--members`` parties each
 (400), 240,000 deposits in all; each agreement enters into force on the 30th day after
@@ -165,6 +169,47 @@ def peak_memory(function: Callable[[], Any]) -> int:
         tracemalloc.stop()
 
 
+def _copy(node: ta.Explanation) -> ta.Explanation:
+    return ta.Explanation(
+        label=node.label,
+        value=node.value,
+        since=node.since,
+        citations=node.citations,
+        children=tuple(_copy(child) for child in node.children),
+        failed=node.failed,
+    )
+
+
+def copy_intervals(histories: tuple[ta.StatusHistory[Any], ...]) -> list[ta.StatusInterval[Any]]:
+    """A copy of every interval of ``histories``, of its explanation's nodes and of its needs."""
+    copies: list[ta.StatusInterval[Any]] = []
+    append = copies.append
+    for history in histories:
+        for i in history.intervals:
+            copy = ta.StatusInterval(
+                start=i.start,
+                end=i.end,
+                status=i.status,
+                rule=i.rule,
+                reason=i.reason,
+                since=i.since,
+                explanation=_copy(i.explanation),
+                missing=tuple(
+                    ta.Alternative(
+                        needs=tuple(
+                            ta.Need(kind=n.kind, description=n.description, reported=n.reported)
+                            for n in a.needs
+                        )
+                    )
+                    for a in i.missing
+                ),
+                deontic=i.deontic,
+                due=i.due,
+            )
+            append(copy)
+    return copies
+
+
 def p2(parties: int, repeat: int, sample: int | None) -> dict[str, float]:
     """Time the large treaty; return the figures."""
     data = large_treaty(parties)
@@ -174,6 +219,9 @@ def p2(parties: int, repeat: int, sample: int | None) -> dict[str, float]:
     one_day = timed(lambda: ta.evaluate(data, last), repeat)
     own = timed(lambda: ta.History(data).agreement("big"), repeat)
     whole = timed(lambda: ta.History(data).statuses(), repeat)
+    every = history.statuses()
+    floor = timed(lambda: copy_intervals(every), repeat)
+    intervals = sum(len(h.intervals) for h in every)
     days = changes
     if sample is not None and sample < len(changes):
         step = len(changes) / sample
@@ -186,12 +234,14 @@ def p2(parties: int, repeat: int, sample: int | None) -> dict[str, float]:
     print(f"  {'one day':<34}{one_day * 1000:>12.1f} ms")
     print(f"  {'agreement history':<34}{own * 1000:>12.1f} ms")
     print(f"  {'whole history':<34}{whole * 1000:>12.1f} ms")
+    print(f"  {f'the {intervals:,} intervals alone':<34}{floor * 1000:>12.1f} ms")
     estimated = " (estimated)" if len(days) < len(changes) else ""
     print(f"  {'each change day' + estimated:<34}{each * 1000:>12.1f} ms")
     print(f"  each change day / whole history: {each / whole:8.1f}  (at least 50)")
     print(f"  agreement history / one day:     {own / one_day:8.2f}  (at most 3)")
     print(f"  whole history / one day:         {whole / one_day:8.2f}  (at most 3)")
-    return {"one_day": one_day, "agreement": own, "whole": whole, "each": each}
+    print(f"  the intervals alone / one day:   {floor / one_day:8.2f}")
+    return {"one_day": one_day, "agreement": own, "whole": whole, "each": each, "floor": floor}
 
 
 def p5(agreements: int, members: int, repeat: int) -> dict[str, float]:

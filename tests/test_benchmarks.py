@@ -91,6 +91,7 @@ def test_history_benchmark_runs_on_a_small_input(capsys) -> None:  # type: ignor
         "whole history",
         "each change day",
         "each change day / whole history",
+        "intervals alone",
         "sort the events",
         "every status on one day",
         "twice the events / one day",
@@ -110,6 +111,11 @@ def test_history_benchmark_datasets_behave_as_described() -> None:
     history = ta.History(data)
     entry = history.agreement_timelines("big").entered.first(ta.Truth.TRUE)
     assert entry == bench.START + dt.timedelta(days=14 + 30)
+    every = history.statuses()
+    copies = bench.copy_intervals(every)
+    originals = [i for h in every for i in h.intervals]
+    assert copies == originals and all(c is not o for c, o in zip(copies, originals, strict=True))
+    assert any(i.missing for i in originals) and any(i.explanation.children for i in originals)
     database = bench.database(2, 10)
     assert len(database.events) == 20 and len(database.agreements) == 2
 
