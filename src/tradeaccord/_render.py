@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from enum import Enum
 from typing import Any
 
 from ._engine import Change, History, StatusInterval
@@ -23,6 +24,11 @@ from ._truth import Truth
 __all__ = ["render_changes", "render_history", "render_outcome", "render_outcomes", "render_text"]
 
 _MARK = {Truth.TRUE: "yes", Truth.FALSE: "no", Truth.UNKNOWN: "unknown"}
+
+
+def _words(member: Enum) -> str:
+    """A status (or other enum member) in words: ``in_force`` is ``in force``."""
+    return str(member.value).replace("_", " ")
 
 
 def _explanation(node: Explanation, depth: int, lines: list[str], *, sources: bool) -> None:
@@ -60,7 +66,7 @@ def _commitment(
         due += f"; performance recorded {report.performed_on.isoformat()}"
     lines.append(
         f"  - {report.id} ({report.by} {report.action.value}): {report.status.value}{since}; "
-        f"{report.deontic.value.replace('_', ' ')}{due}{f' [{report.hedges}]' if report.hedges else ''}"
+        f"{_words(report.deontic)}{due}{f' [{report.hedges}]' if report.hedges else ''}"
     )
     lines.append(f"      {report.summary}")
     for need in describe_missing(report.missing, evidence=True):
@@ -82,7 +88,7 @@ def _own_position(report: AgreementReport, party: PartyReport) -> bool:
 
 
 def _party(party: PartyReport) -> str:
-    text = f"  - {party.party}: {party.status.value.replace('_', ' ')}"
+    text = f"  - {party.party}: {_words(party.status)}"
     if party.instrument_on is not None:
         text += f", instrument {party.instrument_on.isoformat()}"
     if party.entry_into_force is not None:
@@ -94,7 +100,7 @@ def _party(party: PartyReport) -> str:
 
 def _agreement(report: AgreementReport, lines: list[str], *, explain: bool, sources: bool) -> None:
     lines.append(f"{report.id}: {report.title}")
-    lines.append(f"  status: {report.status.value.replace('_', ' ')} ({report.reason})")
+    lines.append(f"  status: {_words(report.status)} ({report.reason})")
     in_force = _MARK[report.in_force]
     if report.in_force_since is not None:
         in_force += f", since {report.in_force_since.isoformat()}"
@@ -181,9 +187,9 @@ def _intervals(
     shown = list(intervals)
     width = max(len(_span(i)) for i in shown) if shown else 0
     for interval in shown:
-        status = interval.status.value.replace("_", " ")
+        status = _words(interval.status)
         if interval.deontic is not None:
-            status += f", {interval.deontic.value.replace('_', ' ')}"
+            status += f", {_words(interval.deontic)}"
         lines.append(f"{pad}{_span(interval):<{width}}  {status} ({interval.reason})")
         if explain:
             for citation in interval.citations():
@@ -293,25 +299,8 @@ def render_changes(changes: Iterable[Change], *, explain: bool = False) -> str:
     """
     lines: list[str] = []
     for change in changes:
-        what = (
-            change.subject if change.kind != "party" else f"{change.agreement} for {change.subject}"
-        )
-        before, after = change.before, change.after
-        if before.status is after.status and change.status_changed:
-            assert before.deontic is not None and after.deontic is not None
-            due = f", due {after.due.isoformat()}" if after.due is not None else ""
-            move = (
-                f"still {after.status.value.replace('_', ' ')}, "
-                f"{before.deontic.value.replace('_', ' ')} -> "
-                f"{after.deontic.value.replace('_', ' ')}{due}"
-            )
-        elif change.status_changed:
-            move = (
-                f"{before.status.value.replace('_', ' ')} -> {after.status.value.replace('_', ' ')}"
-            )
-        else:
-            move = f"still {after.status.value.replace('_', ' ')}"
-        lines.append(f"{change.day.isoformat()}  {what}: {move} ({after.reason})")
+        what, move = change._wording(_words)
+        lines.append(f"{change.day.isoformat()}  {what}: {move} ({change.after.reason})")
         if explain:
             for citation in change.citations():
                 lines.append(

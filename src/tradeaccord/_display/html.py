@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from .._engine.history import History
-from .._engine.intervals import Change, StatusHistory, StatusInterval
+from .._engine.intervals import Change, StatusHistory, StatusInterval, subject_words
 from .._engine.results import (
     AgreementReport,
     CommitmentReport,
@@ -356,9 +356,7 @@ _INTERVAL_HEADERS = ("from", "to", "status", "rule", "reason", "events cited")
 
 
 def _subject(history: StatusHistory[Any]) -> str:
-    if history.kind == "party":
-        return f"{history.agreement} for {history.subject}"
-    return history.subject
+    return subject_words(history.kind, history.agreement, history.subject)
 
 
 @body.register

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from enum import Enum
 from typing import Any, Generic, TypeVar, final
 
 import attrs
@@ -27,6 +28,16 @@ S = TypeVar("S", AgreementStatus, CommitmentStatus, PartyStatus)
 #: The day asked about when nothing an item reads ever changes: any day gives the same answer.
 _ANY_DAY = dt.date(2000, 1, 1)
 _ONE_DAY = dt.timedelta(days=1)
+
+
+def subject_words(kind: str, agreement: str, subject: str) -> str:
+    """What a change is about, in words: an agreement's or a commitment's id, or, for a
+    party, ``'london-2025 for USA'``."""
+    return f"{agreement} for {subject}" if kind == "party" else subject
+
+
+def _value(member: Enum) -> str:
+    return str(member.value)
 
 
 def _when(day: dt.date | None) -> str:
@@ -205,23 +216,30 @@ class Change:
 
     def describe(self) -> str:
         """The change in words."""
-        what = self.subject if self.kind != "party" else f"{self.agreement} for {self.subject}"
+        what, move = self._wording(_value)
+        line = f"{self.day.isoformat()} {what}: {move}"
         if self.before.status is self.after.status and self.status_changed:
-            assert self.before.deontic is not None and self.after.deontic is not None
-            due = f", due {self.after.due.isoformat()}" if self.after.due is not None else ""
-            return (
-                f"{self.day.isoformat()} {what}: still {self.after.status.value}, "
-                f"{self.before.deontic.value} -> {self.after.deontic.value}{due}"
-            )
+            return line
         if self.status_changed:
-            return (
-                f"{self.day.isoformat()} {what}: {self.before.status.value} -> "
-                f"{self.after.status.value} (rule {self.after.rule}: {self.after.reason})"
-            )
-        return f"{self.day.isoformat()} {what}: still {self.after.status.value}, now {self.after.reason}"
+            return f"{line} (rule {self.after.rule}: {self.after.reason})"
+        return f"{line}, now {self.after.reason}"
+
+    def _wording(self, name: Callable[[Enum], str]) -> tuple[str, str]:
+        """What changed, and how: ``a -> b``, ``still a`` or ``still a, x -> y`` (whether
+        a commitment is honoured), each status (and honouring) named by ``name``."""
+        what = subject_words(self.kind, self.agreement, self.subject)
+        before, after = self.before, self.after
+        if before.status is after.status and self.status_changed:
+            assert before.deontic is not None and after.deontic is not None
+            due = f", due {after.due.isoformat()}" if after.due is not None else ""
+            move = f"still {name(after.status)}, {name(before.deontic)} -> {name(after.deontic)}"
+            return what, move + due
+        if self.status_changed:
+            return what, f"{name(before.status)} -> {name(after.status)}"
+        return what, f"still {name(after.status)}"
 
     def __repr__(self) -> str:
-        what = self.subject if self.kind != "party" else f"{self.agreement} for {self.subject}"
+        what = subject_words(self.kind, self.agreement, self.subject)
         return (
             f"Change({self.day.isoformat()} {self.kind} {what}: "
             f"{self.before.status.value} -> {self.after.status.value})"

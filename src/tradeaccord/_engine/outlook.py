@@ -41,6 +41,7 @@ from .._truth import Truth
 from .._vocabulary import Confidence, EventKind
 from .explain import failed, refused
 from .index import EventIndex
+from .intervals import subject_words
 from .steps import Timeline
 from .sweeps import Sweep
 
@@ -124,7 +125,7 @@ class Outlook:
 
     def describe(self) -> str:
         """The outlook in words."""
-        what = self.subject if self.kind != "party" else f"{self.agreement} for {self.subject}"
+        what = subject_words(self.kind, self.agreement, self.subject)
         return f"{what}: {self.prospect.value} ({self.reason})"
 
 
