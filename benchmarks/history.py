@@ -181,7 +181,20 @@ def _copy(node: ta.Explanation) -> ta.Explanation:
 
 
 def copy_intervals(histories: tuple[ta.StatusHistory[Any], ...]) -> list[ta.StatusInterval[Any]]:
-    """A copy of every interval of ``histories``, of its explanation's nodes and of its needs."""
+    """A copy of every interval of ``histories``, of its explanation's nodes and of its needs.
+
+    The cyclic garbage collector is paused meanwhile, as it is while a history computes.
+    """
+    paused = not gc.isenabled()
+    gc.disable()
+    try:
+        return _copies(histories)
+    finally:
+        if not paused:
+            gc.enable()
+
+
+def _copies(histories: tuple[ta.StatusHistory[Any], ...]) -> list[ta.StatusInterval[Any]]:
     copies: list[ta.StatusInterval[Any]] = []
     append = copies.append
     for history in histories:
