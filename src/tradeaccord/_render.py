@@ -8,6 +8,7 @@ from enum import Enum
 from typing import Any
 
 from ._engine import Change, History, StatusInterval
+from ._engine.intervals import unchanged_words
 from ._engine.results import (
     AgreementReport,
     CommitmentReport,
@@ -186,11 +187,15 @@ def _intervals(
     pad = "  " * depth
     shown = list(intervals)
     width = max(len(_span(i)) for i in shown) if shown else 0
+    before: tuple[StatusInterval[Any], str] | None = None
     for interval in shown:
         status = _words(interval.status)
         if interval.deontic is not None:
             status += f", {_words(interval.deontic)}"
-        lines.append(f"{pad}{_span(interval):<{width}}  {status} ({interval.reason})")
+        text = f"{status} ({interval.reason})"
+        note = f" [{unchanged_words(before[0], interval)}]" if before and before[1] == text else ""
+        lines.append(f"{pad}{_span(interval):<{width}}  {text}{note}")
+        before = interval, text
         if explain:
             for citation in interval.citations():
                 lines.append(
@@ -217,7 +222,9 @@ def render_history(
     """Render the status intervals of agreements, their parties and commitments as text.
 
     Each interval shows its days, its status and the reason the deciding rule
-    gave. Intervals that share no day with ``start`` to ``end`` are left out.
+    gave; when these read as the previous interval's, brackets say what changed
+    (the events newly cited, or no longer cited). Intervals that share no day with
+    ``start`` to ``end`` are left out.
 
     Args:
         history: the history to render.
@@ -235,7 +242,7 @@ def render_history(
           status:
             until 2025-06-09          not concluded (to be concluded on 2025-06-10)
             on 2025-06-10             awaiting entry into force (concluded, not yet in force; waiting for approval of london-2025 by USA and approval of london-2025 by CHN)
-            2025-06-11 to 2025-06-24  awaiting entry into force (concluded, not yet in force; waiting for approval of london-2025 by USA and approval of london-2025 by CHN)
+            2025-06-11 to 2025-06-24  awaiting entry into force (concluded, not yet in force; waiting for approval of london-2025 by USA and approval of london-2025 by CHN) [newly citing 2025-06-11-deal-done-claim-usa, 2025-06-11-deal-done-claim-chn]
             2025-06-25 to 2025-06-26  awaiting entry into force (concluded, not yet in force; waiting for approval of london-2025 by CHN)
             from 2025-06-27           in force (in force since 2025-06-27)
     """
@@ -287,8 +294,9 @@ def render_changes(changes: Iterable[Change], *, explain: bool = False) -> str:
     """Render changes (from ``History.changes`` or ``History.upcoming``) as text, a line each.
 
     Each line gives the day, what changed, the status before and after, and the
-    reason the deciding rule gave after; a change of reason alone says "still".
-    With ``explain``, the events each change newly relies on follow it.
+    reason the deciding rule gave after; a change of reason alone says "still". When
+    neither changed, brackets say what did: the events newly cited (or no longer
+    cited). With ``explain``, the events each change newly relies on follow it.
 
     Examples:
         >>> import datetime as dt
@@ -300,7 +308,10 @@ def render_changes(changes: Iterable[Change], *, explain: bool = False) -> str:
     lines: list[str] = []
     for change in changes:
         what, move = change._wording(_words)
-        lines.append(f"{change.day.isoformat()}  {what}: {move} ({change.after.reason})")
+        note = ""
+        if not change.status_changed and change.before.reason == change.after.reason:
+            note = f" [{unchanged_words(change.before, change.after)}]"
+        lines.append(f"{change.day.isoformat()}  {what}: {move} ({change.after.reason}){note}")
         if explain:
             for citation in change.citations():
                 lines.append(

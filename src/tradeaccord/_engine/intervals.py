@@ -36,6 +36,27 @@ def subject_words(kind: str, agreement: str, subject: str) -> str:
     return f"{agreement} for {subject}" if kind == "party" else subject
 
 
+def unchanged_words(before: StatusInterval[Any], after: StatusInterval[Any]) -> str:
+    """What tells apart two intervals of the same status and reason, in words: the events
+    newly cited (``'newly citing a, b'``), else those no longer cited, else that the
+    explanation changed."""
+    was = [c.event for c in before.citations()]
+    now = [c.event for c in after.citations()]
+    known, kept = set(was), set(now)
+    added = [e for e in now if e not in known]
+    if added:
+        return f"newly citing {_some(added)}"
+    gone = [e for e in was if e not in kept]
+    if gone:
+        return f"no longer citing {_some(gone)}"
+    return "its explanation changed"
+
+
+def _some(ids: list[str]) -> str:
+    """At most three ids, then how many more."""
+    return ", ".join(ids[:3]) + (f" and {len(ids) - 3} more" if len(ids) > 3 else "")
+
+
 def _value(member: Enum) -> str:
     return str(member.value)
 
@@ -215,13 +236,29 @@ class Change:
         return tuple(c for c in self.after.citations() if c.event not in before)
 
     def describe(self) -> str:
-        """The change in words."""
+        """The change in words: the status before and after with the rule and reason,
+        ``'still ...'`` and the new reason when only the reason changed, or the events
+        newly cited (or no longer cited) when only they did.
+
+        Examples:
+            >>> import datetime as dt
+            >>> from tradeaccord import History, example_dataset
+            >>> history = History(example_dataset())
+            >>> for change in history.changes(
+            ...     dt.date(2025, 6, 10), dt.date(2025, 6, 25), agreements=["london-2025"]
+            ... )[:2]:
+            ...     print(change.describe())
+            2025-06-11 london-2025: still awaiting_entry_into_force, newly citing 2025-06-11-deal-done-claim-usa, 2025-06-11-deal-done-claim-chn
+            2025-06-25 london-2025: still awaiting_entry_into_force, now concluded, not yet in force; waiting for approval of london-2025 by CHN
+        """
         what, move = self._wording(_value)
         line = f"{self.day.isoformat()} {what}: {move}"
         if self.before.status is self.after.status and self.status_changed:
             return line
         if self.status_changed:
             return f"{line} (rule {self.after.rule}: {self.after.reason})"
+        if self.after.reason == self.before.reason:
+            return f"{line}, {unchanged_words(self.before, self.after)}"
         return f"{line}, now {self.after.reason}"
 
     def _wording(self, name: Callable[[Enum], str]) -> tuple[str, str]:
