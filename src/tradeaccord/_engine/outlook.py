@@ -35,6 +35,7 @@ from .._conditions import (
     Occurred,
     Threshold,
     WeightedShare,
+    nodes,
 )
 from .._model import Agreement, Commitment, Event
 from .._truth import Truth
@@ -172,8 +173,11 @@ class _Planner:
                     found.extend(_cross([self.condition(item, False) for item in chosen]))
                 return _minimal(found)
             return [frozenset()]
-        if value is T and lasting:
+        if value is T and lasting and not _negates(node):
             return [frozenset()]
+        # A condition that holds through a negation may fail once events imagined for
+        # another need happen (a conclusion that puts the agreement ``Not`` asks about
+        # in force): its other ways to hold are kept too.
         if not isinstance(node, Not | Delay) and failed(sweep, node, day):
             return []
         if isinstance(node, Occurred):
@@ -355,6 +359,11 @@ class _Planner:
             summary=f"(hypothetical) {_words_of(template)}",
             confidence=Confidence.HIGH,
         )
+
+
+def _negates(node: Condition) -> bool:
+    """Whether a ``Not`` is part of ``node``: events can then make it fail."""
+    return any(isinstance(current, Not) for _, current in nodes(node))
 
 
 def _words_of(template: Template) -> str:

@@ -121,6 +121,41 @@ def test_a_passed_deadline_fails() -> None:
     assert late.prospect is Prospect.FAILED  # the 30th day after would be after the deadline
 
 
+def test_a_condition_that_holds_through_a_negation_keeps_its_other_ways() -> None:
+    """Concluding a2 brings it into force and ends ``not a2 in force``: the commitment
+    then needs a1/c1 performed as well, not nothing (it is pending, not failed)."""
+    usa = ta.Party(id="USA", name="United States")
+    a1 = ta.Agreement(
+        id="a1",
+        title="A1",
+        kind=ta.AgreementKind.TREATY,
+        parties=("USA",),
+        commitments=(ta.Commitment(id="a1/c1", by="USA", action=ta.Action.LIFT, summary="c1"),),
+    )
+    a2 = ta.Agreement(
+        id="a2",
+        title="A2",
+        kind=ta.AgreementKind.TREATY,
+        parties=("USA",),
+        commitments=(
+            ta.Commitment(
+                id="a2/c1",
+                by="USA",
+                action=ta.Action.LIFT,
+                summary="c2",
+                condition=ta.Fulfilled("a1/c1") | ~ta.InForce("a2"),
+            ),
+        ),
+    )
+    data = ta.Dataset(parties=(usa,), agreements=(a1, a2))
+    found = next(o for o in ta.History(data).outlook(D(2025, 1, 1)) if o.subject == "a2/c1")
+    assert (found.prospect, found.earliest) == (Prospect.PENDING, D(2025, 1, 1))
+    assert [(e.kind, e.target) for e in found.ways[0].events] == [
+        (ta.EventKind.CONCLUSION, "a2"),
+        (ta.EventKind.PERFORMANCE, "a1/c1"),
+    ]
+
+
 def test_upcoming_changes_as_known_on_a_day() -> None:
     """On 1 August 2025, the Geneva suspensions are due to end on 12 August."""
     ahead = ta.History(ta.example_dataset()).upcoming(D(2025, 8, 1), D(2025, 8, 31))
