@@ -156,6 +156,41 @@ def test_a_condition_that_holds_through_a_negation_keeps_its_other_ways() -> Non
     ]
 
 
+def test_under_a_negation_the_parties_that_act_are_chosen() -> None:
+    """One deposit brings a1 into force; the commitment needs it to come from no member of
+    g2: China's, since it left g2 that day, not that of the United States."""
+    g2 = ta.Group(
+        id="g2",
+        name="G2",
+        members=(ta.Member(party="USA"), ta.Member(party="CHN", left=D(2025, 1, 1))),
+    )
+    a1 = ta.Agreement(
+        id="a1",
+        title="A1",
+        kind=ta.AgreementKind.TREATY,
+        parties=("USA",),
+        entry_into_force=ta.EntryIntoForce(
+            when=ta.InstrumentCount(1, target="a1"), effective=ta.Upon()
+        ),
+        commitments=(
+            ta.Commitment(
+                id="a1/c2",
+                by="USA",
+                action=ta.Action.LIFT,
+                summary="c2",
+                condition=~ta.InstrumentCount(1, target="a1", among="g2"),
+            ),
+        ),
+    )
+    parties = (ta.Party(id="USA", name="United States"), ta.Party(id="CHN", name="China"))
+    data = ta.Dataset(parties=parties, groups=(g2,), agreements=(a1,))
+    found = next(o for o in ta.History(data).outlook(D(2025, 1, 1)) if o.subject == "a1/c2")
+    assert (found.prospect, found.earliest) == (Prospect.PENDING, D(2025, 1, 1))
+    assert [[(e.kind, e.party) for e in way.events] for way in found.ways] == [
+        [(ta.EventKind.CONCLUSION, None), (ta.EventKind.DEPOSIT, "CHN")]
+    ]
+
+
 def test_upcoming_changes_as_known_on_a_day() -> None:
     """On 1 August 2025, the Geneva suspensions are due to end on 12 August."""
     ahead = ta.History(ta.example_dataset()).upcoming(D(2025, 8, 1), D(2025, 8, 31))
