@@ -121,34 +121,42 @@ def test_a_passed_deadline_fails() -> None:
     assert late.prospect is Prospect.FAILED  # the 30th day after would be after the deadline
 
 
+def _bilateral(
+    agreement_id: str,
+    condition: ta.Condition | None,
+    entry_into_force: ta.EntryIntoForce | None = None,
+) -> ta.Agreement:
+    """An agreement of the United States alone, with one commitment ``<id>/c1``."""
+    commitment = ta.Commitment(
+        id=f"{agreement_id}/c1",
+        by="USA",
+        action=ta.Action.LIFT,
+        summary="lift",
+        condition=condition,
+    )
+    return ta.Agreement(
+        id=agreement_id,
+        title=agreement_id.upper(),
+        kind=ta.AgreementKind.TREATY,
+        parties=("USA",),
+        commitments=(commitment,),
+        entry_into_force=entry_into_force,
+    )
+
+
+def _outlook_of(data: ta.Dataset, commitment: str) -> ta.Outlook:
+    return next(o for o in ta.History(data).outlook(D(2025, 1, 1)) if o.subject == commitment)
+
+
+_BOTH = (ta.Party(id="USA", name="United States"), ta.Party(id="CHN", name="China"))
+
+
 def test_a_condition_that_holds_through_a_negation_keeps_its_other_ways() -> None:
     """Concluding a2 brings it into force and ends ``not a2 in force``: the commitment
     then needs a1/c1 performed as well, not nothing (it is pending, not failed)."""
-    usa = ta.Party(id="USA", name="United States")
-    a1 = ta.Agreement(
-        id="a1",
-        title="A1",
-        kind=ta.AgreementKind.TREATY,
-        parties=("USA",),
-        commitments=(ta.Commitment(id="a1/c1", by="USA", action=ta.Action.LIFT, summary="c1"),),
-    )
-    a2 = ta.Agreement(
-        id="a2",
-        title="A2",
-        kind=ta.AgreementKind.TREATY,
-        parties=("USA",),
-        commitments=(
-            ta.Commitment(
-                id="a2/c1",
-                by="USA",
-                action=ta.Action.LIFT,
-                summary="c2",
-                condition=ta.Fulfilled("a1/c1") | ~ta.InForce("a2"),
-            ),
-        ),
-    )
-    data = ta.Dataset(parties=(usa,), agreements=(a1, a2))
-    found = next(o for o in ta.History(data).outlook(D(2025, 1, 1)) if o.subject == "a2/c1")
+    a1 = _bilateral("a1", None)
+    a2 = _bilateral("a2", ta.Fulfilled("a1/c1") | ~ta.InForce("a2"))
+    found = _outlook_of(ta.Dataset(parties=_BOTH, agreements=(a1, a2)), "a2/c1")
     assert (found.prospect, found.earliest) == (Prospect.PENDING, D(2025, 1, 1))
     assert [(e.kind, e.target) for e in found.ways[0].events] == [
         (ta.EventKind.CONCLUSION, "a2"),
@@ -164,27 +172,12 @@ def test_under_a_negation_the_parties_that_act_are_chosen() -> None:
         name="G2",
         members=(ta.Member(party="USA"), ta.Member(party="CHN", left=D(2025, 1, 1))),
     )
-    a1 = ta.Agreement(
-        id="a1",
-        title="A1",
-        kind=ta.AgreementKind.TREATY,
-        parties=("USA",),
-        entry_into_force=ta.EntryIntoForce(
-            when=ta.InstrumentCount(1, target="a1"), effective=ta.Upon()
-        ),
-        commitments=(
-            ta.Commitment(
-                id="a1/c2",
-                by="USA",
-                action=ta.Action.LIFT,
-                summary="c2",
-                condition=~ta.InstrumentCount(1, target="a1", among="g2"),
-            ),
-        ),
+    a1 = _bilateral(
+        "a1",
+        ~ta.InstrumentCount(1, target="a1", among="g2"),
+        ta.EntryIntoForce(when=ta.InstrumentCount(1, target="a1"), effective=ta.Upon()),
     )
-    parties = (ta.Party(id="USA", name="United States"), ta.Party(id="CHN", name="China"))
-    data = ta.Dataset(parties=parties, groups=(g2,), agreements=(a1,))
-    found = next(o for o in ta.History(data).outlook(D(2025, 1, 1)) if o.subject == "a1/c2")
+    found = _outlook_of(ta.Dataset(parties=_BOTH, groups=(g2,), agreements=(a1,)), "a1/c1")
     assert (found.prospect, found.earliest) == (Prospect.PENDING, D(2025, 1, 1))
     assert [[(e.kind, e.party) for e in way.events] for way in found.ways] == [
         [(ta.EventKind.CONCLUSION, None), (ta.EventKind.DEPOSIT, "CHN")]
