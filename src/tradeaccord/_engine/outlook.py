@@ -15,7 +15,7 @@ import enum
 import functools
 import itertools
 import math
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from fractions import Fraction
 from typing import final
 
@@ -37,7 +37,7 @@ from .._conditions import (
     WeightedShare,
     nodes,
 )
-from .._model import Agreement, Commitment, Dataset, Event
+from .._model import Agreement, Commitment, Event, conditions_of
 from .._truth import Truth
 from .._vocabulary import Confidence, EventKind
 from .explain import failed, refused
@@ -144,7 +144,9 @@ class _Planner:
         self.events = [e for e in sweep.record.events if e.date <= as_of]
         # With a negation anywhere, which parties act can matter: an instrument may count
         # towards a threshold that a ``Not`` asks to stay unmet.
-        self.negating = any(_negates(node) for node in _conditions(self.dataset))
+        self.negating = any(
+            _negates(node) for a in self.dataset.agreements for node in conditions_of(a)
+        )
 
     # The smallest sets of events -----------------------------------------------------
 
@@ -365,19 +367,6 @@ class _Planner:
             summary=f"(hypothetical) {_words_of(template)}",
             confidence=Confidence.HIGH,
         )
-
-
-def _conditions(dataset: Dataset) -> Iterator[Condition]:
-    """Every condition of ``dataset``: entries into force, provisional applications,
-    commitments."""
-    for agreement in dataset.agreements:
-        if agreement.entry_into_force is not None:
-            yield agreement.entry_into_force.when
-        if agreement.provisional_application is not None:
-            yield agreement.provisional_application.start
-        for commitment in agreement.commitments:
-            if commitment.condition is not None:
-                yield commitment.condition
 
 
 def _negates(node: Condition) -> bool:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from .dataset import Dataset
 from .evidence import EvidencePolicy
+from .index import conditions_of
 from .values import (
     Account,
     Agreement,
@@ -54,4 +55,5 @@ __all__ = [
     "ProvisionalApplication",
     "Source",
     "Term",
+    "conditions_of",
 ]

@@ -64,6 +64,17 @@ class Finding:
         return Problem(move(self.at), text)
 
 
+def conditions_of(agreement: Agreement) -> list[Condition]:
+    """The condition trees of an agreement: its commitments' conditions, its entry into
+    force and the start of its provisional application (those it has)."""
+    found = [c.condition for c in agreement.commitments if c.condition is not None]
+    if agreement.entry_into_force is not None:
+        found.append(agreement.entry_into_force.when)
+    if agreement.provisional_application is not None:
+        found.append(agreement.provisional_application.start)
+    return found
+
+
 def flatten(condition: Condition) -> list[Condition]:
     """Every node of a condition tree, depth first (the order of ``nodes``)."""
     out: list[Condition] = []

@@ -31,6 +31,7 @@ from .._model import (
     Agreement,
     Dataset,
     Event,
+    conditions_of,
 )
 from .._vocabulary import (
     EventKind,
@@ -302,17 +303,8 @@ def _counted(agreements: Iterable[Agreement]) -> set[tuple[EventKind, str]]:
         clause = agreement.entry_into_force
         if clause is not None and clause.per_party is not None:
             found.add((clause.per_party.instrument, agreement.id))
-        for condition in _conditions_of(agreement):
+        for condition in conditions_of(agreement):
             for _, node in walk(condition):
                 if isinstance(node, Threshold):
                     found.add((node.kind, node.target))
-    return found
-
-
-def _conditions_of(agreement: Agreement) -> list[Condition]:
-    found = [c.condition for c in agreement.commitments if c.condition is not None]
-    if agreement.entry_into_force is not None:
-        found.append(agreement.entry_into_force.when)
-    if agreement.provisional_application is not None:
-        found.append(agreement.provisional_application.start)
     return found

@@ -31,6 +31,7 @@ from .._model import (
     PartyEntry,
     ProvisionalApplication,
     Source,
+    conditions_of,
 )
 from .._vocabulary import (
     Action,
@@ -42,7 +43,7 @@ from .._vocabulary import (
     MeasureKind,
     SourceKind,
 )
-from ._conditions import _conditions_of, _counted, conditions, thresholds
+from ._conditions import _counted, conditions, thresholds
 from ._values import (
     _AGREEMENT_EVENTS,
     _COMMITMENT_EVENTS,
@@ -364,7 +365,7 @@ def _datasets(
     leaves = [
         node
         for agreement in agreements
-        for condition in _conditions_of(agreement)
+        for condition in conditions_of(agreement)
         for _, node in walk(condition)
         if isinstance(node, Occurred | Fulfilled)
     ]
