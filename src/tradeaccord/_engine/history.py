@@ -505,13 +505,8 @@ class History:
             lambda day, reads: self._party_value(agreement, party, events, day, reads),
             Reads(sweep),
         )
-        per_party = (
-            agreement.entry_into_force is not None
-            and agreement.entry_into_force.per_party is not None
-        )
         intervals = make_intervals(
-            starts,
-            (party_interval(agreement, report, cited, per_party) for report, cited in values),
+            starts, (party_interval(agreement, report, cited) for report, cited in values)
         )
         return (
             StatusHistory(kind="party", agreement=agreement_id, subject=party, intervals=intervals),

@@ -25,7 +25,7 @@ from .intervals import StatusHistory
 from .primitives import apply_rule
 from .report import party_report
 from .results import PartyReport, PartyStatus
-from .rules import Reads
+from .rules import Reads, scheduled
 from .statuses import asked_days, make_intervals, merge_steps, party_interval
 from .steps import Timeline
 from .sweeps import Sweep
@@ -190,13 +190,9 @@ class PlainParties:
         if effect is not None and effect > as_of:
             value = line.at(effect)
             if value is F:
-                change = line.next_change(effect)
-                return change if change is not None and line.at(change) is T else None
+                return scheduled(line, effect)
             return effect if value is T else None
-        if line.at(as_of) is T:
-            return None
-        change = line.next_change(as_of)
-        return change if change is not None and line.at(change) is T else None
+        return scheduled(line, as_of)
 
     def report(self, party: str, as_of: dt.date) -> PartyReport | None:
         """The party's report on ``as_of``, or ``None`` if it is not a common case."""
@@ -340,8 +336,6 @@ def plain_party_histories(
         for party, report in zip(names, plain.reports(names, day), strict=True):
             assert report is not None
             answers[party][day] = report
-    clause = agreement.entry_into_force
-    per_party = clause is not None and clause.per_party is not None
     out = {}
     for party, ask in asked.items():
         events = sweep.party_events(agreement.id, party)
@@ -351,7 +345,7 @@ def plain_party_histories(
         ]
         starts, merged = merge_steps(ask, values)
         intervals = make_intervals(
-            starts, (party_interval(agreement, report, why, per_party) for report, why in merged)
+            starts, (party_interval(agreement, report, why) for report, why in merged)
         )
         history = StatusHistory(
             kind="party", agreement=agreement.id, subject=party, intervals=intervals

@@ -170,10 +170,11 @@ def commitment_interval(
 
 
 def party_interval(
-    agreement: Agreement, report: PartyReport, cited: tuple[Citation, ...], per_party: bool
+    agreement: Agreement, report: PartyReport, cited: tuple[Citation, ...]
 ) -> Callable[[dt.date | None, dt.date | None], StatusInterval[PartyStatus]]:
     rule = _PARTY_RULES[report.status]
-    reason = _party_reason(report, agreement, per_party)
+    clause = agreement.entry_into_force
+    reason = _party_reason(report, agreement, clause is not None and clause.per_party is not None)
     explanation = Explanation(
         label=f"{report.party} under {agreement.id}: {report.status.value} (rule {rule}: {reason})",
         value=report.bound,
