@@ -128,7 +128,7 @@ class Record:
         self.judges = bool(judged)
         """Whether any event is judged by its sources (else ``judgement`` is always ``None``)."""
         self.events: tuple[Event, ...] = every if len(kept) == len(every) else tuple(kept)
-        strong = frozenset(c for c in Confidence if c.rank >= policy.min_confidence.rank)
+        strong = frozenset(c for c in Confidence if policy.trusts(c))
         self._strong = strong
         self.establishes: Callable[[Event], bool] = (
             self._establishes if judged else lambda event: event.confidence in strong

@@ -54,6 +54,8 @@ class EvidencePolicy:
         <Confidence.MEDIUM: 'medium'>
         >>> EvidencePolicy(min_confidence=Confidence.HIGH).min_confidence.rank
         2
+        >>> EvidencePolicy().trusts(Confidence.LOW)
+        False
         >>> EvidencePolicy().accepts(SourceKind.SOCIAL_MEDIA_POST)
         False
         >>> EvidencePolicy(min_source=SourceKind.SOCIAL_MEDIA_POST).accepts(SourceKind.SOCIAL_MEDIA_POST)
@@ -82,7 +84,11 @@ class EvidencePolicy:
 
     def establishes(self, event: Event) -> bool:
         """Whether ``event``'s confidence is high enough for it to count as a fact."""
-        return event.confidence.rank >= self.min_confidence.rank
+        return self.trusts(event.confidence)
+
+    def trusts(self, confidence: Confidence) -> bool:
+        """Whether an event of this confidence counts as a fact (``min_confidence`` or above)."""
+        return confidence.rank >= self.min_confidence.rank
 
     def rank(self, kind: SourceKind) -> int:
         """The strength of a source kind: higher is stronger; 0 for a kind left out of the ranking."""
