@@ -91,50 +91,40 @@ class Counting:
 
     def instrument(self, target: str, kind: EventKind, party: str) -> Timeline:
         """TRUE while ``party``'s instrument of ``kind`` about ``target`` stands."""
-        lines = self._lines(target, kind)
-        found = lines.get(party)
-        if found is None and self._full is not None:
-            found = self._recorded_line(lambda full: full.instrument(target, kind, party))
-            assert found is not None
-            lines[party] = found
-        if found is None:
-            events = self.index.party_instruments(target, kind, party)
-            found = toggle_timeline(events, kind, EventKind.WITHDRAWAL, self.record)
-            lines[party] = found
-        return found
-
-    def _lines(self, target: str, kind: EventKind) -> dict[str, Timeline]:
-        found = self._instrument_lines.get((target, kind))
-        if found is None:
-            found = self._instrument_lines[target, kind] = {}
-        return found
+        return self.instruments(target, kind, [party])[0]
 
     def instruments(self, target: str, kind: EventKind, parties: list[str]) -> list[Timeline]:
         """``instrument`` for each of ``parties``, in one pass over their grouped events."""
-        if self._full is not None:
-            return [self.instrument(target, kind, p) for p in parties]
-        lines = self._lines(target, kind)
-        grouped = self.index.instruments(target, kind)
+        lines = self._instrument_lines.setdefault((target, kind), {})
+        grouped = self.index.instruments(target, kind) if self._full is None else {}
         establishes, singles = self.record.establishes, self._singles
         out: list[Timeline] = []
         append = out.append
         for party in parties:
-            found = lines.get(party)
-            if found is None:
-                events = grouped.get(party, ())
-                if len(events) == 1 and events[0].kind is kind:
-                    # The common case: one instrument, never withdrawn. Timelines are
-                    # values: parties whose instruments share a day share one.
-                    event = events[0]
-                    step = (event.date, T if establishes(event) else U)
-                    found = singles.get(step)
-                    if found is None:
-                        found = singles[step] = _single(F, *step)
+            line = lines.get(party)
+            if line is None:
+                if self._full is not None:
+                    line = self._recorded_instrument(target, kind, party)
                 else:
-                    found = toggle_timeline(events, kind, EventKind.WITHDRAWAL, self.record)
-                lines[party] = found
-            append(found)
+                    events = grouped.get(party, ())
+                    if len(events) == 1 and events[0].kind is kind:
+                        # The common case: one instrument, never withdrawn. Timelines are
+                        # values: parties whose instruments share a day share one.
+                        event = events[0]
+                        step = (event.date, T if establishes(event) else U)
+                        line = singles.get(step)
+                        if line is None:
+                            line = singles[step] = _single(F, *step)
+                    else:
+                        line = toggle_timeline(events, kind, EventKind.WITHDRAWAL, self.record)
+                lines[party] = line
+            append(line)
         return out
+
+    def _recorded_instrument(self, target: str, kind: EventKind, party: str) -> Timeline:
+        found = self._recorded_line(lambda full: full.instrument(target, kind, party))
+        assert found is not None
+        return found
 
     def effects(self, rule: DayCount) -> dict[dt.date, dt.date]:
         """The days ``rule`` gives for the days it was applied to so far (a cache to fill in)."""
