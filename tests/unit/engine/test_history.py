@@ -163,6 +163,13 @@ def _performances(*days: dt.date) -> ta.Dataset:
     return ta.Dataset(parties=(party,), agreements=(deal,), events=events)
 
 
+def _instrument(
+    id: str, target: str, party: str, day: dt.date, kind: ta.EventKind = ta.EventKind.DEPOSIT
+) -> ta.Event:
+    """A deposit (or a withdrawal) by ``party`` about ``target``."""
+    return ta.Event(id=id, date=day, kind=kind, party=party, target=target, summary=kind.value)
+
+
 def test_a_new_citation_starts_an_interval() -> None:
     """A second performance changes no status but what is cited: a new interval begins."""
     buy = ta.History(_performances(D(2025, 2, 1), D(2025, 3, 1))).commitment("deal/buy")
@@ -210,14 +217,7 @@ def test_a_late_party_is_pending_until_its_own_date() -> None:
         ),
     )
     deposits = tuple(
-        ta.Event(
-            id=f"d{p}",
-            date=day,
-            kind=ta.EventKind.DEPOSIT,
-            party=p,
-            target="t",
-            summary="deposit",
-        )
+        _instrument(f"d{p}", "t", p, day)
         for p, day in (("AAA", D(2025, 2, 1)), ("BBB", D(2025, 2, 10)), ("CCC", D(2025, 5, 1)))
     )
     history = ta.History(ta.Dataset(parties=parties, agreements=(treaty,), events=deposits))
@@ -299,22 +299,8 @@ def test_what_the_record_said_follows_an_instrument_standing_for_a_member_to_com
             ),
         ),
         events=(
-            ta.Event(
-                id="d",
-                date=D(2025, 1, 1),
-                kind=ta.EventKind.DEPOSIT,
-                party="USA",
-                target="pact",
-                summary="deposit",
-            ),
-            ta.Event(
-                id="w",
-                date=D(2025, 1, 2),
-                kind=ta.EventKind.WITHDRAWAL,
-                party="USA",
-                target="pact",
-                summary="withdrawal",
-            ),
+            _instrument("d", "pact", "USA", D(2025, 1, 1)),
+            _instrument("w", "pact", "USA", D(2025, 1, 2), ta.EventKind.WITHDRAWAL),
         ),
     )
     for first in (D(2025, 1, 1), D(2025, 3, 1)):
@@ -347,17 +333,7 @@ def test_a_party_waiting_for_the_others_is_pending_from_the_day_the_threshold_is
                 ),
             ),
         ),
-        events=tuple(
-            ta.Event(
-                id=f"d-{p}",
-                date=day,
-                kind=ta.EventKind.DEPOSIT,
-                party=p,
-                target="pact",
-                summary="deposit",
-            )
-            for p, day in deposits
-        ),
+        events=tuple(_instrument(f"d-{p}", "pact", p, day) for p, day in deposits),
     )
     history = ta.History(dataset)
     assert spans(history.party("pact", "ARC")) == [
